@@ -1,0 +1,45 @@
+"""Claims: the sentences of each document that state something, with what they state.
+
+Fields added to each ``Claim``: its span and text, then quantities, dates (resolved against
+the document's publication date), attribution, negation and "first time" flags.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from factcheck.extract.attribution import find_attribution, is_first_claim, is_negated
+from factcheck.extract.dates import find_dates
+from factcheck.extract.quantities import find_quantities
+from factcheck.schema import Claim, Document
+from factcheck.sentences import sentence_spans
+
+# Fragments shorter than this are headings, captions or quote tails, not statements.
+MIN_CLAIM_WORDS = 4
+
+
+def extract_claims(documents: Iterable[Document]) -> list[Claim]:
+    return [claim for doc in documents for claim in claims_of(doc)]
+
+
+def claims_of(doc: Document) -> Iterator[Claim]:
+    text = doc.source.text
+    number = 0
+    for line_start, line_end in doc.lines:
+        for start, end in sentence_spans(text, line_start, line_end, doc.language):
+            sentence = text[start:end]
+            if len(sentence.split()) < MIN_CLAIM_WORDS or sentence.rstrip("\"'”»)").endswith(("?", "؟")):
+                continue
+            number += 1
+            yield annotate(Claim(id=f"{doc.id}:{number}", doc=doc.id, start=start, end=end, text=sentence,
+                                 language=doc.language), doc)
+
+
+def annotate(claim: Claim, doc: Document) -> Claim:
+    """Attach what the structured checks compare; offsets of parts are relative to the claim."""
+    claim.quantities = find_quantities(claim.text)
+    claim.dates = find_dates(claim.text, reference=doc.published)
+    claim.attribution = find_attribution(claim.text)
+    claim.negated = is_negated(claim.text)
+    claim.first = is_first_claim(claim.text)
+    return claim

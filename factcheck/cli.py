@@ -1,0 +1,109 @@
+"""Command line: parse arguments, call the library, turn its errors into exit codes.
+
+Exit codes: 0 all inputs used; 1 the report was written but some inputs were skipped;
+2 usage or configuration error, or nothing readable to check.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from factcheck import __version__
+from factcheck.config import Config
+from factcheck.errors import FactcheckError
+
+EXIT_OK, EXIT_SKIPPED, EXIT_ERROR = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="factcheck",
+        description="Find what news articles agree on and where they contradict each other (Arabic, English, any mix).",
+    )
+    parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="check a set of articles for agreements and contradictions",
+                                description="Check articles (txt, md, html, jsonl files or directories) against each other.")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="files or directories of articles")
+    check.add_argument("--format", choices=("text", "markdown", "json", "html"), default="text",
+                       help="report format (default: text)")
+    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
+    _add_model_options(check)
+    check.set_defaults(handler=_run_check)
+    return parser
+
+
+def _add_model_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", metavar="FILE", help="TOML file with settings (see README); flags override it")
+    parser.add_argument("--embedding-model", metavar="NAME",
+                        help="sentence-transformers hub id or folder (default: offline multilingual-e5-small)")
+    parser.add_argument("--nli-model", metavar="NAME", help="NLI model: hub id or local folder")
+    parser.add_argument("--threshold", type=float, metavar="COSINE",
+                        help="similarity threshold for pairing (default: calibrated for the embedding model)")
+    parser.add_argument("--top-k", type=int, metavar="K", help="candidate counterparts per claim (default: 5)")
+    parser.add_argument("--batch-size", type=int, metavar="N", help="model batch size (default: 32)")
+    parser.add_argument("--device", metavar="DEVICE", help="cpu, cuda, cuda:1 ... (default: CUDA when available)")
+    parser.add_argument("--no-progress", action="store_true", help="do not show progress on stderr")
+
+
+def config_from_args(args: argparse.Namespace) -> Config:
+    config = Config.from_file(args.config) if args.config else Config()
+    return config.replace(
+        embedding_model=args.embedding_model,
+        nli_model=args.nli_model,
+        similarity_threshold=args.threshold,
+        top_k=args.top_k,
+        batch_size=args.batch_size,
+        device=args.device,
+        show_progress=False if args.no_progress else None,
+    )
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from factcheck.pipeline import Checker
+    from factcheck.progress import RichSteps, SilentSteps
+    from factcheck.report import FORMATS
+
+    config = config_from_args(args)
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if len(missing) == len(args.paths):
+        raise FactcheckError("; ".join(f"{p}: no such file or directory" for p in missing))
+    steps = RichSteps() if config.show_progress and sys.stderr.isatty() else SilentSteps()
+    report = Checker(config, steps=steps).check(args.paths)
+    if not report.documents:
+        for problem in report.problems:
+            print(f"factcheck: skipped {problem.path}: {problem.message}", file=sys.stderr)
+        raise FactcheckError("no readable articles in the given paths")
+    if args.format == "text" and not args.output:
+        from factcheck.report.terminal import print_report
+        from rich.console import Console
+
+        print_report(Console(), report)
+    else:
+        rendered = FORMATS[args.format](report)
+        if args.output:
+            Path(args.output).write_text(rendered, encoding="utf-8")
+        else:
+            sys.stdout.write(rendered)
+    for problem in report.problems:
+        print(f"factcheck: skipped {problem.path}: {problem.message}", file=sys.stderr)
+    return EXIT_SKIPPED if report.problems else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except FactcheckError as exc:
+        print(f"factcheck: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

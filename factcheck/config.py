@@ -1,0 +1,57 @@
+"""All settings in one place: defaults, a TOML file, then command-line overrides.
+
+``Config`` is plain data; ``Config.from_file`` and ``Config.replace`` are the only ways to make
+one, so a run is fully described by its config (printed in JSON reports).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factcheck.errors import ConfigError
+
+OFFLINE_EMBEDDING_MODEL = "offline:multilingual-e5-small"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Config:
+    # Sentence-transformers model: a hub id, a local folder, or the offline rebuild of e5-small.
+    embedding_model: str = OFFLINE_EMBEDDING_MODEL
+    # Sequence-classification NLI model: a hub id or local folder; None runs without NLI.
+    nli_model: str | None = None
+    # Cosine above which two claims are compared. None: calibrate for the embedding model
+    # (cosine scales differ a lot between models, so a fixed number does not transfer).
+    similarity_threshold: float | None = None
+    # Candidate counterparts kept per claim before the threshold.
+    top_k: int = 5
+    batch_size: int = 32
+    # "cpu", "cuda", "cuda:1"...; None picks CUDA when available.
+    device: str | None = None
+    # Where rebuilt models and calibrations are cached; None: $FACTCHECK_CACHE or ~/.cache/factcheck.
+    cache_dir: str | None = None
+    show_progress: bool = True
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> Config:
+        path = Path(path)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(f"{path}: config file not found") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        return cls().replace(**data.get("factcheck", data))
+
+    def replace(self, **changes) -> Config:
+        known = {f.name for f in dataclasses.fields(self)}
+        unknown = sorted(set(changes) - known)
+        if unknown:
+            raise ConfigError(f"unknown setting(s) {', '.join(unknown)}; valid settings: {', '.join(sorted(known))}")
+        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    def to_dict(self) -> dict:
+        return dataclasses.asdict(self)

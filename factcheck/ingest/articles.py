@@ -1,0 +1,124 @@
+"""Assemble ``Document`` objects from a source: host article, appended stories, metadata."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from factcheck.extract.dates import parse_publication_date
+from factcheck.ingest.language import detect_language
+from factcheck.ingest.lines import Line, ends_sentence, is_furniture, is_short_label, split_lines
+from factcheck.ingest.splitting import find_markers, regions
+from factcheck.schema import Document, Source
+
+# How far into an article its headline and date line may sit (section labels, bylines,
+# datelines come first on many pages).
+HEADER_LINES = 8
+# An appended story needs at least one real sentence to count as an article; a trailing
+# "related news" block that holds only credits and tags is dropped.
+MIN_STORY_WORDS = 8
+
+
+def articles_from_source(source: Source, doc_id: str) -> list[Document]:
+    """Split a source into its host article and the stories glued after it.
+
+    Appended stories get ids ``<doc_id>#2``, ``#3`` ... and ``parent=doc_id``.
+    """
+    lines = split_lines(source.text)
+    markers = find_markers(lines)
+    documents: list[Document] = []
+    for index, (start, end) in enumerate(regions(len(source.text), markers)):
+        region_lines = _clip(lines, start, end)
+        is_host = index == 0
+        if not is_host and not any(
+            line.words >= MIN_STORY_WORDS and not is_furniture(line) for line in region_lines
+        ):
+            continue
+        doc = _document(
+            source,
+            region_lines,
+            doc_id=doc_id if is_host else f"{doc_id}#{len(documents) + 1}",
+            parent=None if is_host else doc_id,
+            bounds=(start, end),
+        )
+        documents.append(doc)
+    return documents
+
+
+def _clip(lines: list[Line], start: int, end: int) -> list[Line]:
+    """The parts of ``lines`` inside ``[start, end)``, re-stripped where a marker cuts a line."""
+    clipped = []
+    for line in lines:
+        s, e = max(line.start, start), min(line.end, end)
+        piece = line.text[s - line.start : e - line.start] if s < e else ""
+        stripped = piece.strip()
+        if stripped:
+            lead = len(piece) - len(piece.lstrip())
+            clipped.append(Line(s + lead, s + lead + len(stripped), stripped))
+    return clipped
+
+
+def _document(
+    source: Source, lines: list[Line], *, doc_id: str, parent: str | None, bounds: tuple[int, int]
+) -> Document:
+    header = lines[:HEADER_LINES]
+    published, date_lines = _publication_date(header)
+    title_line = _title_line(header, skip=date_lines)
+    content = [
+        line
+        for line in lines
+        if line not in date_lines
+        and line != title_line
+        and not (title_line is not None and line.text == title_line.text)
+        and not is_furniture(line)
+        and not is_short_label(line)
+        and not (line in header and _is_byline(line))
+    ]
+    start = lines[0].start if lines else bounds[0]
+    end = lines[-1].end if lines else bounds[0]
+    title = title_line.text if title_line else (source.title if parent is None else None)
+    body = " ".join(line.text for line in content)
+    return Document(
+        id=doc_id,
+        source=source,
+        start=start,
+        end=end,
+        title=title,
+        title_span=(title_line.start, title_line.end) if title_line else None,
+        published=published or (source.published if parent is None else None),
+        language=detect_language(body or (title or "")),
+        parent=parent,
+        lines=[(line.start, line.end) for line in content],
+    )
+
+
+def _publication_date(header: list[Line]) -> tuple[date | None, list[Line]]:
+    """The first header line that is a date stamp gives the date; all stamp lines are metadata."""
+    found: date | None = None
+    stamps: list[Line] = []
+    for line in header:
+        if line.words > 14 or ends_sentence(line):
+            continue
+        value = parse_publication_date(line.text)
+        if value is not None:
+            stamps.append(line)
+            found = found or value
+    return found, stamps
+
+
+def _title_line(header: list[Line], *, skip: list[Line]) -> Line | None:
+    """A headline: the first header line of 4+ words that is not a finished sentence.
+
+    Stops at the first body paragraph, so an article without a headline gets none rather
+    than its lead sentence.
+    """
+    for line in header:
+        if line in skip or is_furniture(line) or is_short_label(line) or _is_byline(line):
+            continue
+        if ends_sentence(line) or line.words > 30:
+            return None
+        return line
+    return None
+
+
+def _is_byline(line: Line) -> bool:
+    return "|" in line.text and line.words <= 14

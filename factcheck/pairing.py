@@ -1,0 +1,88 @@
+"""Candidate pairs: each claim's nearest neighbours in other documents above a threshold.
+
+The threshold is learned per embedding model (``SimilarityCalibration``) because cosine
+scales differ between models: e5 squeezes everything into about 0.8-0.95.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from importlib import resources
+
+import numpy as np
+
+from factcheck.schema import Claim, Pair
+
+# Rows of the similarity matrix computed at once: bounds memory at chunk x n floats.
+CHUNK = 2048
+
+
+def candidate_pairs(claims: Sequence[Claim], embeddings: np.ndarray, *, threshold: float, top_k: int) -> list[Pair]:
+    """Unordered cross-document pairs, each once, best similarity first.
+
+    Exact search in chunks: fine up to ~10^5 claims; a claim is never paired inside its own
+    document (an appended story counts as a document of its own).
+    """
+    import torch
+
+    n = len(claims)
+    if n < 2:
+        return []
+    docs = np.array([c.doc for c in claims])
+    _, doc_index = np.unique(docs, return_inverse=True)
+    doc_index = torch.from_numpy(doc_index)
+    matrix = torch.from_numpy(np.ascontiguousarray(embeddings))
+    best: dict[tuple[int, int], float] = {}
+    k = min(top_k, n - 1)
+    for lo in range(0, n, CHUNK):
+        hi = min(lo + CHUNK, n)
+        sims = matrix[lo:hi] @ matrix.T
+        same_doc = doc_index[lo:hi, None] == doc_index[None, :]
+        sims = sims.masked_fill(same_doc, -2.0)
+        values, indices = sims.topk(k, dim=1)
+        for row, (vals, idxs) in enumerate(zip(values.tolist(), indices.tolist(), strict=True)):
+            i = lo + row
+            for value, j in zip(vals, idxs, strict=True):
+                if value < threshold:
+                    break
+                key = (min(i, j), max(i, j))
+                best[key] = max(best.get(key, -1.0), value)
+    ordered = sorted(best.items(), key=lambda item: (-item[1], item[0]))
+    return [Pair(a=claims[i].id, b=claims[j].id, similarity=round(float(s), 4)) for (i, j), s in ordered]
+
+
+def calibration_pairs() -> list[dict]:
+    """Hand-written related / unrelated claim pairs in Arabic and English, shipped with the package."""
+    text = resources.files("factcheck.data").joinpath("pairing_calibration.jsonl").read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+class SimilarityCalibration:
+    """Learns the cosine threshold that best separates related from unrelated claim pairs."""
+
+    def fit(self, encoder, pairs: list[dict] | None = None) -> SimilarityCalibration:
+        pairs = pairs if pairs is not None else calibration_pairs()
+        a = encoder.encode([p["a"] for p in pairs])
+        b = encoder.encode([p["b"] for p in pairs])
+        scores = np.sum(a * b, axis=1)
+        related = np.array([bool(p["related"]) for p in pairs])
+        self.threshold_, self.accuracy_ = best_threshold(scores, related)
+        self.related_mean_ = float(scores[related].mean())
+        self.unrelated_mean_ = float(scores[~related].mean())
+        return self
+
+
+def best_threshold(scores: np.ndarray, related: np.ndarray) -> tuple[float, float]:
+    """Midpoint of the split with the best balanced accuracy (recall of both classes)."""
+    order = np.sort(np.unique(scores))
+    cuts = (order[:-1] + order[1:]) / 2 if len(order) > 1 else order
+    best = (float(cuts[0]), -1.0)
+    for cut in cuts:
+        predicted = scores >= cut
+        tpr = (predicted & related).sum() / max(1, related.sum())
+        tnr = (~predicted & ~related).sum() / max(1, (~related).sum())
+        balanced = (tpr + tnr) / 2
+        if balanced > best[1]:
+            best = (float(cut), float(balanced))
+    return best

@@ -1,0 +1,107 @@
+"""The checker: files in, ``Report`` out. Each stage reads what the previous one produced."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from factcheck.claims import extract_claims
+from factcheck.config import Config
+from factcheck.embeddings.encoder import Encoder
+from factcheck.ingest import articles_from_source, read_sources
+from factcheck.nli import NLIModel, both_directions, combine
+from factcheck.pairing import SimilarityCalibration, candidate_pairs
+from factcheck.progress import SilentSteps, Steps
+from factcheck.schema import Document, Problem, Report, Source
+
+
+class Checker:
+    """Runs the whole pipeline with one configuration; models load once, on first use."""
+
+    def __init__(self, config: Config | None = None, *, steps: Steps | None = None) -> None:
+        self.config = config or Config()
+        self.steps = steps or SilentSteps()
+        self.encoder = Encoder(model=self.config.embedding_model, device=self.config.device,
+                               batch_size=self.config.batch_size, cache_dir=self.config.cache_dir)
+        self.nli = (
+            NLIModel(model=self.config.nli_model, device=self.config.device, batch_size=self.config.batch_size)
+            if self.config.nli_model
+            else None
+        )
+
+    def check(self, paths: Iterable[str | Path]) -> Report:
+        with self.steps.step("Reading articles"):
+            sources, problems = read_sources(paths)
+            documents = self.documents(sources, problems)
+        with self.steps.step(f"Extracting claims from {len(documents)} documents"):
+            claims = extract_claims(documents)
+        report = Report(documents=documents, claims=claims, pairs=[], problems=problems,
+                        models={"embedding": self.config.embedding_model, "nli": self.config.nli_model})
+        if len(claims) < 2:
+            report.notes.append("fewer than two claims: nothing to compare")
+            return report
+        with self.steps.step(f"Embedding {len(claims)} claims"):
+            embeddings = self.encoder.encode([c.text for c in claims])
+            threshold = self.similarity_threshold()
+        report.pairs = candidate_pairs(claims, embeddings, threshold=threshold, top_k=self.config.top_k)
+        report.notes.append(f"claims paired at cosine >= {threshold:.3f} ({self.config.embedding_model})")
+        if self.nli is None:
+            report.notes.append("no NLI model configured: pairs are not labelled entailment/contradiction by a model")
+        elif report.pairs:
+            with self.steps.step(f"NLI on {len(report.pairs)} pairs, both directions"):
+                self.label_pairs(report)
+        return report
+
+    def documents(self, sources: list[Source], problems: list[Problem]) -> list[Document]:
+        documents: list[Document] = []
+        for source, doc_id in zip(sources, document_ids(sources), strict=True):
+            try:
+                documents.extend(articles_from_source(source, doc_id))
+            except Exception as exc:  # one malformed article must not lose the others
+                problems.append(Problem(source.path, f"could not split into articles: {exc}"))
+        return documents
+
+    def similarity_threshold(self) -> float:
+        if self.config.similarity_threshold is not None:
+            return self.config.similarity_threshold
+        cache = _calibration_cache(self.config)
+        key = self.config.embedding_model
+        known = json.loads(cache.read_text()) if cache.exists() else {}
+        if key not in known:
+            calibration = SimilarityCalibration().fit(self.encoder)
+            known[key] = {"threshold": calibration.threshold_, "balanced_accuracy": calibration.accuracy_}
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            cache.write_text(json.dumps(known, indent=1))
+        return float(known[key]["threshold"])
+
+    def label_pairs(self, report: Report) -> None:
+        by_id = {c.id: c for c in report.claims}
+        scored = both_directions(self.nli, [(by_id[p.a].text, by_id[p.b].text) for p in report.pairs])
+        for pair, directions in zip(report.pairs, scored, strict=True):
+            pair.nli = directions
+            pair.label, pair.confidence = combine(directions)
+
+
+def document_ids(sources: list[Source]) -> list[str]:
+    """Readable, unique ids: the file stem, or more of the path when stems collide."""
+    def stem(source: Source) -> str:
+        path, _, line = source.path.rpartition(":") if re.search(r":\d+$", source.path) else (source.path, "", "")
+        base = Path(path).stem
+        return f"{base}:{line}" if line else base
+
+    stems = [stem(s) for s in sources]
+    ids = []
+    for source, s in zip(sources, stems, strict=True):
+        if stems.count(s) > 1:
+            s = re.sub(r"[^\w.:-]+", "/", source.path).strip("/")
+        ids.append(s)
+    return ids
+
+
+def _calibration_cache(config: Config) -> Path:
+    from factcheck.embeddings.e5_offline import default_cache_dir
+
+    root = Path(config.cache_dir) if config.cache_dir else default_cache_dir()
+    return root / "calibration" / "similarity_thresholds.json"

@@ -1,0 +1,75 @@
+"""Machine-readable report: stable field names, ISO dates, offsets into the original files."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+from factcheck.schema import Report
+
+
+def report_to_dict(report: Report) -> dict:
+    return {
+        "documents": [
+            {
+                "id": d.id,
+                "path": d.path,
+                "title": d.title,
+                "published": d.published.isoformat() if d.published else None,
+                "language": d.language,
+                "parent": d.parent,
+                "start": d.start,
+                "end": d.end,
+            }
+            for d in report.documents
+        ],
+        "claims": [
+            {
+                "id": c.id,
+                "doc": c.doc,
+                "text": c.text,
+                "start": c.start,
+                "end": c.end,
+                "attribution": c.attribution,
+                "negated": c.negated,
+                "first": c.first,
+                "quantities": [asdict(q) for q in c.quantities],
+                "dates": [{**asdict(d), "value": d.value.isoformat() if d.value else None} for d in c.dates],
+            }
+            for c in report.claims
+        ],
+        "pairs": [
+            {
+                "a": p.a,
+                "b": p.b,
+                "label": p.label,
+                "confidence": p.confidence,
+                "similarity": p.similarity,
+                "reasons": [{"kind": r.kind, "detail": r.detail} for r in p.reasons],
+                "nli": p.nli,
+            }
+            for p in report.pairs
+        ],
+        "facts": [
+            {"id": f.id, "claims": f.claims, "summary": f.summary, "status": f.status, "versions": f.versions}
+            for f in report.facts
+        ],
+        "problems": [{"path": p.path, "message": p.message} for p in report.problems],
+        "notes": report.notes,
+        "models": report.models,
+    }
+
+
+def render_json(report: Report) -> str:
+    # Infinity (an open-ended range) is not JSON: write it as null.
+    return json.dumps(_finite(report_to_dict(report)), ensure_ascii=False, indent=2) + "\n"
+
+
+def _finite(value):
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    return value

@@ -1,0 +1,52 @@
+"""What every human-readable report shows, computed once: sections in reading order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factcheck.schema import Claim, Document, Fact, Pair, Report
+
+LABEL_ORDER = {"contradiction": 0, "entailment": 1, "neutral": 2}
+
+
+@dataclass(frozen=True)
+class PairView:
+    pair: Pair
+    a: Claim
+    b: Claim
+    doc_a: Document
+    doc_b: Document
+
+
+@dataclass(frozen=True)
+class ReportView:
+    report: Report
+    documents: dict[str, Document]
+    claims: dict[str, Claim]
+    pairs: list[PairView]
+    facts: list[Fact]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counts = {"contradiction": 0, "entailment": 0, "neutral": 0}
+        for view in self.pairs:
+            counts[view.pair.label] += 1
+        return counts
+
+
+def build_view(report: Report) -> ReportView:
+    documents = {d.id: d for d in report.documents}
+    claims = {c.id: c for c in report.claims}
+    pairs = [
+        PairView(p, claims[p.a], claims[p.b], documents[claims[p.a].doc], documents[claims[p.b].doc])
+        for p in report.pairs
+    ]
+    # Conflicts first, then the surest verdicts.
+    pairs.sort(key=lambda v: (LABEL_ORDER[v.pair.label], -v.pair.confidence, -v.pair.similarity))
+    facts = sorted(report.facts, key=lambda f: (f.status != "conflicting", f.id))
+    return ReportView(report, documents, claims, pairs, facts)
+
+
+def doc_label(doc: Document) -> str:
+    date = doc.published.isoformat() if doc.published else "undated"
+    return f"{doc.id} ({date})"

@@ -1,0 +1,28 @@
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DATASETS = ROOT.parent / "shared" / "datasets"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seed_sources():
+    from factcheck.ingest import read_sources
+
+    sources, problems = read_sources([SEEDS])
+    assert not problems
+    return sources
+
+
+@pytest.fixture(scope="session")
+def seed_documents(seed_sources):
+    from factcheck.pipeline import Checker
+
+    return Checker().documents(seed_sources, [])
