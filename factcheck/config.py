@@ -27,6 +27,11 @@ class Config:
     similarity_threshold: float | None = None
     # Candidate counterparts kept per claim before the threshold.
     top_k: int = 5
+    # Claims that count the same thing, or both claim a "first", are compared down to
+    # threshold - structured_margin, beyond their top_k: those are the conflicts that matter.
+    structured_margin: float = 0.05
+    # Run the quantity/date/denial/"first" comparisons and group facts (off only for ablations).
+    structured_checks: bool = True
     batch_size: int = 32
     # "cpu", "cuda", "cuda:1"...; None picks CUDA when available.
     device: str | None = None

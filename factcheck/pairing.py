@@ -52,6 +52,33 @@ def candidate_pairs(claims: Sequence[Claim], embeddings: np.ndarray, *, threshol
     return [Pair(a=claims[i].id, b=claims[j].id, similarity=round(float(s), 4)) for (i, j), s in ordered]
 
 
+def structured_pairs(claims: Sequence[Claim], embeddings: np.ndarray, *, threshold: float,
+                     exclude: Sequence[Pair] = ()) -> list[Pair]:
+    """Extra pairs between claims the structured checks can compare: the same unit counted,
+    or two "first time" statements, in different documents, above a lower threshold."""
+    seen = {(p.a, p.b) for p in exclude} | {(p.b, p.a) for p in exclude}
+    keys = [_structured_keys(c) for c in claims]
+    pairs = []
+    for i in range(len(claims)):
+        if not keys[i]:
+            continue
+        for j in range(i + 1, len(claims)):
+            a, b = claims[i], claims[j]
+            if a.doc == b.doc or not (keys[i] & keys[j]) or (a.id, b.id) in seen:
+                continue
+            similarity = float(embeddings[i] @ embeddings[j])
+            if similarity >= threshold:
+                pairs.append(Pair(a=a.id, b=b.id, similarity=round(similarity, 4)))
+    return sorted(pairs, key=lambda p: -p.similarity)
+
+
+def _structured_keys(claim: Claim) -> set[str]:
+    keys = {f"unit:{q.unit}" for q in claim.quantities if q.unit}
+    if claim.first:
+        keys.add("first")
+    return keys
+
+
 def calibration_pairs() -> list[dict]:
     """Hand-written related / unrelated claim pairs in Arabic and English, shipped with the package."""
     text = resources.files("factcheck.data").joinpath("pairing_calibration.jsonl").read_text(encoding="utf-8")

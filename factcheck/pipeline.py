@@ -7,12 +7,14 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from factcheck.checks import apply_checks
 from factcheck.claims import extract_claims
 from factcheck.config import Config
 from factcheck.embeddings.encoder import Encoder
 from factcheck.ingest import articles_from_source, read_sources
 from factcheck.nli import NLIModel, both_directions, combine
-from factcheck.pairing import SimilarityCalibration, candidate_pairs
+from factcheck.facts import group_facts
+from factcheck.pairing import SimilarityCalibration, candidate_pairs, structured_pairs
 from factcheck.progress import SilentSteps, Steps
 from factcheck.schema import Document, Problem, Report, Source
 
@@ -46,12 +48,21 @@ class Checker:
             embeddings = self.encoder.encode([c.text for c in claims])
             threshold = self.similarity_threshold()
         report.pairs = candidate_pairs(claims, embeddings, threshold=threshold, top_k=self.config.top_k)
+        if self.config.structured_checks:
+            report.pairs += structured_pairs(claims, embeddings, threshold=threshold - self.config.structured_margin,
+                                             exclude=report.pairs)
         report.notes.append(f"claims paired at cosine >= {threshold:.3f} ({self.config.embedding_model})")
         if self.nli is None:
             report.notes.append("no NLI model configured: pairs are not labelled entailment/contradiction by a model")
         elif report.pairs:
             with self.steps.step(f"NLI on {len(report.pairs)} pairs, both directions"):
                 self.label_pairs(report)
+        documents_by_id = {d.id: d for d in documents}
+        claims_by_id = {c.id: c for c in claims}
+        if self.config.structured_checks:
+            with self.steps.step("Comparing quantities, dates, denials and firsts"):
+                apply_checks(report.pairs, claims_by_id, documents_by_id)
+        report.facts = group_facts(report.pairs, claims_by_id, documents_by_id)
         return report
 
     def documents(self, sources: list[Source], problems: list[Problem]) -> list[Document]:

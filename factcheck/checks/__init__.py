@@ -1,0 +1,64 @@
+"""Structured, explainable comparisons of paired claims: quantities, dates, denials, "first" claims.
+
+``apply_checks`` adds a ``Reason`` per finding to each pair and sets the label to
+contradiction when a check finds a conflict; numbers that agree override an NLI
+contradiction, since NLI models are known to be unreliable on numbers.
+"""
+
+from __future__ import annotations
+
+from factcheck.checks.events import (
+    date_conflict,
+    denial_conflict,
+    describe_dates,
+    first_conflict,
+    same_event,
+)
+from factcheck.checks.quantity import compare_quantities, describe
+from factcheck.checks.subjects import different_subjects
+from factcheck.schema import Claim, Document, Pair, Reason
+
+# Rule-based conflicts are explainable but not infallible; they report this confidence.
+RULE_CONFIDENCE = 0.9
+
+
+def apply_checks(pairs: list[Pair], claims: dict[str, Claim], documents: dict[str, Document]) -> None:
+    for pair in pairs:
+        a, b = claims[pair.a], claims[pair.b]
+        check_pair(pair, a, b, documents[a.doc], documents[b.doc])
+
+
+def source_of(claim: Claim, doc: Document) -> str:
+    when = doc.published.isoformat() if doc.published else "undated"
+    who = claim.attribution or "unattributed"
+    return f"{who}; {doc.id}, {when}"
+
+
+def check_pair(pair: Pair, a: Claim, b: Claim, doc_a: Document, doc_b: Document) -> None:
+    if different_subjects(a.text, b.text):
+        return
+    conflicts: list[Reason] = []
+    agreements: list[Reason] = []
+    for unit, qa, qb, ok in compare_quantities(a.quantities, b.quantities):
+        detail = f"{describe(qa)} ({source_of(a, doc_a)}) vs {describe(qb)} ({source_of(b, doc_b)})"
+        (agreements if ok else conflicts).append(Reason("quantity", ("compatible: " if ok else "") + detail))
+    if same_event(a, b):
+        granularity = date_conflict(a, b)
+        if granularity:
+            conflicts.append(Reason("date", f"different {granularity}: {describe_dates(a)} ({source_of(a, doc_a)}) "
+                                            f"vs {describe_dates(b)} ({source_of(b, doc_b)})"))
+    if denial_conflict(a, b):
+        denier, asserter = (a, b) if a.negated else (b, a)
+        conflicts.append(Reason("negation", f"{denier.id} denies what {asserter.id} asserts "
+                                            f"({source_of(denier, doc_a if denier is a else doc_b)} vs "
+                                            f"{source_of(asserter, doc_b if denier is a else doc_a)})"))
+    if first_conflict(a, b):
+        conflicts.append(Reason("first", f"two different firsts: {a.id} ({source_of(a, doc_a)}) and "
+                                         f"{b.id} ({source_of(b, doc_b)}) each name a first confirmation"))
+    pair.reasons.extend(conflicts + agreements)
+    if conflicts:
+        model_confidence = pair.confidence if pair.label == "contradiction" else 0.0
+        pair.label, pair.confidence = "contradiction", max(model_confidence, RULE_CONFIDENCE)
+    elif agreements and pair.label == "contradiction":
+        pair.reasons.append(Reason("nli-override", "NLI said contradiction but the figures agree"))
+        pair.label, pair.confidence = "neutral", round(1 - pair.confidence, 4)

@@ -1,0 +1,58 @@
+"""Which countries (or their capitals, leaders' seats, demonyms) a claim is about.
+
+Used to keep the structured checks from comparing claims about different subjects: Egypt's
+4% growth does not contradict Kenya's 1%. Patterns run on ``textnorm.normalize``d text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.textnorm import normalize
+
+_COUNTRIES = {
+    "north_korea": r"كوري(?:ا|ه|ين|ون)?\s+(?:ال)?شمالي|north\s+korea|pyongyang|dprk|بيونغ\s?يانغ|بيونج\s?يانج|كيم\s+جونغ",
+    "south_korea": r"كوري(?:ا|ه|ين|ون)?\s+(?:ال)?جنوبي|south\s+korea|seoul|سيول|\bسول\b|يونهاب|yonhap",
+    "russia": r"روسي|روسيا|russia|moscow|موسكو|كرملين|kremlin|بوتين|بوتن|putin",
+    "ukraine": r"اوكران|ukrain|kyiv|kiev|كييف|زيلينسكي|zelensky",
+    "united_states": r"امريك|اميرك|الولايات\s+المتحده|united\s+states|\bu\.?s\.?\b|america|washington|واشنطن|البيت\s+الابيض|white\s+house|pentagon|بنتاغون",
+    "china": r"\bالصين|صيني|china|chinese|beijing|بكين",
+    "iran": r"ايران|ايراني|iran|tehran|طهران",
+    "israel": r"اسراييل|israel|تل\s+ابيب",
+    "egypt": r"\bمصر|مصري|egypt|cairo|القاهره",
+    "saudi_arabia": r"سعودي|saudi|الرياض|riyadh",
+    "turkey": r"تركيا|تركي|turkey|turkish|turkiye|انقره|ankara",
+    "syria": r"سوريا|سوري|syria|damascus|دمشق",
+    "iraq": r"العراق|عراقي|iraq|baghdad|بغداد",
+    "lebanon": r"لبنان|لبناني|lebanon|beirut|بيروت",
+    "jordan": r"\bالاردن|اردني|jordan|عمان\b",
+    "uae": r"الامارات|اماراتي|emirates|\buae\b|ابوظبي|abu\s+dhabi|دبي|dubai",
+    "qatar": r"قطر|qatar|doha|الدوحه",
+    "morocco": r"المغرب|مغربي|morocco|rabat|الرباط",
+    "algeria": r"الجزاير|جزايري|algeria|algiers",
+    "tunisia": r"تونس|تونسي|tunisia",
+    "libya": r"ليبيا|ليبي|libya|طرابلس|tripoli",
+    "sudan": r"السودان|سوداني|sudan|khartoum|الخرطوم",
+    "yemen": r"اليمن|يمني|yemen|sanaa|صنعاء",
+    "palestine": r"فلسطين|palestin|غزه|gaza|الضفه|west\s+bank",
+    "kenya": r"كينيا|كيني|kenya|nairobi",
+    "nigeria": r"نيجيريا|nigeria",
+    "india": r"الهند|هندي|india|new\s+delhi",
+    "pakistan": r"باكستان|pakistan",
+    "japan": r"اليابان|ياباني|japan|tokyo|طوكيو",
+    "germany": r"المانيا|الماني|germany|german|berlin|برلين",
+    "france": r"فرنسا|فرنسي|france|french|paris|باريس",
+    "united_kingdom": r"بريطانيا|بريطاني|britain|british|\buk\b|london|لندن",
+}
+_PATTERNS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _COUNTRIES.items()}
+
+
+def countries(text: str) -> frozenset[str]:
+    folded = normalize(text)
+    return frozenset(name for name, pattern in _PATTERNS.items() if pattern.search(folded))
+
+
+def different_subjects(a: str, b: str) -> bool:
+    """True when both claims name countries and share none: they are about different subjects."""
+    ca, cb = countries(a), countries(b)
+    return bool(ca) and bool(cb) and not (ca & cb)

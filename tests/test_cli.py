@@ -1,0 +1,49 @@
+"""The command line, as a user runs it."""
+
+import json
+
+import pytest
+
+from factcheck.cli import build_parser, main
+
+
+def test_every_command_has_help_text():
+    parser = build_parser()
+    subparsers = next(a for a in parser._actions if a.dest == "command")
+    for name, sub in subparsers.choices.items():
+        assert sub.description or sub.format_help().strip(), name
+        for action in sub._actions:
+            if action.dest != "help":
+                assert action.help, f"{name} {action.dest}"
+
+
+def test_nonexistent_path_is_a_clear_error_not_a_traceback(tmp_path, capsys):
+    assert main(["check", str(tmp_path / "nope"), "--no-progress"]) == 2
+    err = capsys.readouterr().err
+    assert "nope: no such file or directory" in err and "Traceback" not in err
+
+
+def test_unknown_setting_in_config_file_names_the_valid_ones(tmp_path, capsys):
+    config = tmp_path / "factcheck.toml"
+    config.write_text('similarity_treshold = 0.9\n')
+    assert main(["check", str(tmp_path), "--config", str(config)]) == 2
+    assert "similarity_threshold" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_json_report_of_a_mixed_corpus_with_a_bad_file(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(
+        "North Korea sent 3,000 troops to Russia, the White House said on Wednesday.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "كشف جهاز المخابرات الكوري الجنوبي عن إرسال كوريا الشمالية 1500 جندي إلى روسيا.\n", encoding="utf-8")
+    (tmp_path / "broken.txt").write_bytes(b"\x00\x01\x02binary")
+    out = tmp_path / "report.json"
+    code = main(["check", str(tmp_path), "--format", "json", "--output", str(out), "--no-progress"])
+    assert code == 1  # a file was skipped, the report is still written
+    assert "broken.txt" in capsys.readouterr().err
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert {d["language"] for d in report["documents"]} == {"en", "ar"}
+    assert report["problems"][0]["path"].endswith("broken.txt")
+    [pair] = report["pairs"]
+    assert pair["label"] == "contradiction"
+    assert [r["kind"] for r in pair["reasons"]] == ["quantity"]
