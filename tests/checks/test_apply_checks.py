@@ -1,0 +1,88 @@
+"""The checks on real seed sentences, with hand-written extractions so only the rules are tested."""
+
+from datetime import date
+
+from factcheck.checks import check_pair
+from factcheck.schema import Claim, DateMention, Document, Pair, Quantity, Source
+
+
+def doc(doc_id, published=None):
+    return Document(id=doc_id, source=Source(path=f"{doc_id}.txt", text=""), start=0, end=0, published=published)
+
+
+def claim(cid, text, *, quantities=(), dates=(), first=False, negated=False, attribution=None):
+    return Claim(id=cid, doc=cid.split(":")[0], start=0, end=len(text), text=text, quantities=list(quantities),
+                 dates=list(dates), first=first, negated=negated, attribution=attribution)
+
+
+def troops(value, qualifier="exact"):
+    return Quantity(value=value, start=0, end=1, text=str(value), qualifier=qualifier, unit="troops")
+
+
+WHITE_HOUSE = claim("000:1", "تحدث البيت الأبيض الأمريكي في بيان، عن إحضار أكثر من 3 آلاف جندي كوري شمالي إلى روسيا",
+                    quantities=[troops(3000, "more_than")], attribution="البيت الأبيض الأمريكي")
+NIS = claim("001:1", "كشف جهاز المخابرات الكوري الجنوبي عن إرسال كوريا الشمالية 1500 جندي إلى الشرق الأقصى الروسي",
+            quantities=[troops(1500)], attribution="جهاز المخابرات الكوري الجنوبي")
+MEETING = claim("003:1", "إعلان البيت الأبيض أنه وجد أدلة على أن كوريا الشمالية أرسلت 3000 جندي إلى روسيا",
+                quantities=[troops(3000)])
+
+
+def run(a, b, published_a=None, published_b=None):
+    pair = Pair(a=a.id, b=b.id, similarity=0.9)
+    check_pair(pair, a, b, doc(a.doc, published_a), doc(b.doc, published_b))
+    return pair
+
+
+def test_incompatible_troop_numbers_are_a_quantity_contradiction_naming_both_sources():
+    pair = run(WHITE_HOUSE, NIS, date(2024, 11, 7))
+    assert pair.label == "contradiction"
+    [reason] = pair.reasons
+    assert reason.kind == "quantity"
+    assert "more than 3,000 troops" in reason.detail and "1,500 troops" in reason.detail
+    assert "البيت الأبيض الأمريكي" in reason.detail and "2024-11-07" in reason.detail
+
+
+def test_more_than_3000_and_3000_agree():
+    pair = run(WHITE_HOUSE, MEETING)
+    assert pair.label != "contradiction"
+    assert pair.reasons[0].detail.startswith("compatible")
+
+
+def test_figures_that_agree_override_an_nli_contradiction():
+    pair = Pair(a=WHITE_HOUSE.id, b=MEETING.id, similarity=0.9, label="contradiction", confidence=0.8)
+    check_pair(pair, WHITE_HOUSE, MEETING, doc("000"), doc("003"))
+    assert pair.label == "neutral"
+
+
+def test_same_event_on_different_weekdays_is_a_date_contradiction():
+    a = claim("a:1", "The earthquake struck the coastal city on Saturday, the agency said.",
+              dates=[DateMention(start=0, end=1, text="Saturday", weekday=5, granularity="weekday")])
+    b = claim("b:1", "The earthquake struck the coastal city on Sunday.",
+              dates=[DateMention(start=0, end=1, text="Sunday", weekday=6, granularity="weekday")])
+    pair = run(a, b)
+    assert pair.label == "contradiction" and pair.reasons[0].kind == "date"
+
+
+def test_a_denial_of_the_same_event_is_a_negation_contradiction():
+    a = claim("a:1", "The ministry denied that civilians were killed in the strike on the market.", negated=True)
+    b = claim("b:1", "Civilians were killed in the strike on the market, witnesses said.")
+    pair = run(a, b)
+    assert pair.label == "contradiction" and pair.reasons[0].kind == "negation"
+
+
+def test_two_first_official_confirmations_conflict_but_two_own_firsts_do_not():
+    kremlin = claim("002#2:1", "هذه هي المرة الأولى التي يؤكد فيها الكرملين وجود قوات كورية شمالية", first=True)
+    kcna = claim("004:1", "ونقلت الوكالة عن اللجنة العسكرية المركزية أن هذا أول تأكيد رسمي لنشر قوات كورية شمالية في روسيا",
+                 first=True)
+    own = claim("004:2", "أكدت كوريا الشمالية للمرة الأولى أنها أرسلت قوات إلى روسيا", first=True)
+    assert run(kremlin, kcna).reasons[0].kind == "first"
+    assert run(kremlin, own).label != "contradiction"
+
+
+def test_look_alike_figures_about_different_countries_are_not_compared():
+    egypt = claim("a:1", "Egypt's economy grew 4% last year.",
+                  quantities=[Quantity(value=4, start=0, end=1, text="4%", unit="percent")])
+    kenya = claim("b:1", "Kenya's economy grew 1% last year.",
+                  quantities=[Quantity(value=1, start=0, end=1, text="1%", unit="percent")])
+    pair = run(egypt, kenya)
+    assert pair.label == "neutral" and not pair.reasons

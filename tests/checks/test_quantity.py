@@ -1,0 +1,43 @@
+from factcheck.checks.quantity import compare_quantities, compatible
+from factcheck.schema import Quantity
+
+
+def q(value, qualifier="exact", unit="troops"):
+    return Quantity(value=value, start=0, end=1, text=str(value), qualifier=qualifier, unit=unit)
+
+
+def test_more_than_three_thousand_agrees_with_three_thousand_and_3100_not_1500():
+    assert compatible(q(3000, "more_than"), q(3000))
+    assert compatible(q(3000, "more_than"), q(3100))
+    assert not compatible(q(3000, "more_than"), q(1500))
+
+
+def test_up_to_eleven_thousand_is_a_different_estimate_from_three_thousand():
+    assert not compatible(q(11000, "up_to"), q(3000))
+    assert not compatible(q(11000, "up_to"), q(3000, "more_than"))
+    assert compatible(q(11000, "up_to"), q(10000, "about"))
+
+
+def test_exact_figures_must_match_unless_round():
+    assert not compatible(q(7.8, unit="magnitude"), q(6.9, unit="magnitude"))
+    assert not compatible(q(7.8, unit="magnitude"), q(7.5, unit="magnitude"))
+    assert compatible(q(3000), q(3100))
+    assert not compatible(q(1500), q(3000))
+
+
+def test_about_allows_ten_percent_either_way():
+    assert compatible(q(3000, "about"), q(3250))
+    assert not compatible(q(3000, "about"), q(3500))
+
+
+def test_vague_figures_decide_nothing():
+    assert compatible(q(1000, "vague"), q(11000)) is None
+
+
+def test_only_units_both_claims_count_are_compared():
+    assert compare_quantities([q(3000)], [q(3000, unit="killed")]) == []
+
+
+def test_a_claim_with_two_figures_conflicts_only_if_neither_fits():
+    [(unit, _, _, ok)] = compare_quantities([q(3000), q(1500)], [q(1500)])
+    assert unit == "troops" and ok
