@@ -34,7 +34,35 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     _add_model_options(check)
     check.set_defaults(handler=_run_check)
+
+    evaluate = commands.add_parser("eval", help="score checkers and NLI models against gold data",
+                                   description="Evaluation: `eval pairs` scores the checker on a corpus against gold "
+                                               "pairs; `eval nli` scores an NLI model on an XNLI/ANS/ArNLI file.")
+    _add_delegates(evaluate, {
+        "pairs": ("factcheck.evaluation.pairs_eval", "score a corpus directory against a gold JSONL file"),
+        "nli": ("factcheck.evaluation.nli_eval", "accuracy, per-class P/R/F1 and speed of an NLI model"),
+    })
+    train = commands.add_parser("train", help="train models",
+                                description="Training: `train nli` fine-tunes the offline NLI cross-encoder.")
+    _add_delegates(train, {"nli": ("factcheck.training.train_nli", "fine-tune the offline multilingual NLI model")})
     return parser
+
+
+def _add_delegates(parser: argparse.ArgumentParser, tools: dict[str, tuple[str, str]]) -> None:
+    """Sub-commands whose own ``main(argv)`` parses the rest of the line (so `--help` shows theirs)."""
+    sub = parser.add_subparsers(dest="tool", required=True, metavar="TOOL", help="one of: " + ", ".join(tools))
+    for name, (module, help_text) in tools.items():
+        tool = sub.add_parser(name, help=help_text, description=help_text, add_help=False)
+        tool.set_defaults(handler=_delegate(module))
+
+
+def _delegate(module: str):
+    def run(args: argparse.Namespace) -> int:
+        import importlib
+
+        return importlib.import_module(module).main(args.rest)
+
+    return run
 
 
 def _add_model_options(parser: argparse.ArgumentParser) -> None:
@@ -95,7 +123,12 @@ def _run_check(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    # Delegated tools parse their own options, so unknown options are theirs, not errors.
+    args, rest = parser.parse_known_args(argv)
+    if rest and not getattr(args, "tool", None):
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
+    args.rest = rest
     try:
         return args.handler(args)
     except FactcheckError as exc:

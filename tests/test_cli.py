@@ -1,5 +1,6 @@
 """The command line, as a user runs it."""
 
+import argparse
 import json
 
 import pytest
@@ -7,14 +8,30 @@ import pytest
 from factcheck.cli import build_parser, main
 
 
+def _subcommands(parser, prefix=()):
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield (*prefix, name), sub
+                yield from _subcommands(sub, (*prefix, name))
+
+
 def test_every_command_has_help_text():
-    parser = build_parser()
-    subparsers = next(a for a in parser._actions if a.dest == "command")
-    for name, sub in subparsers.choices.items():
-        assert sub.description or sub.format_help().strip(), name
+    commands = dict(_subcommands(build_parser()))
+    assert {("check",), ("eval", "pairs"), ("eval", "nli"), ("train", "nli")} <= set(commands)
+    for name, sub in commands.items():
+        assert sub.description, name
         for action in sub._actions:
             if action.dest != "help":
                 assert action.help, f"{name} {action.dest}"
+
+
+@pytest.mark.parametrize("command", [["eval", "pairs"], ["eval", "nli"], ["train", "nli"]])
+def test_delegated_tools_show_their_own_help(command, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main([*command, "--help"])
+    assert exit_info.value.code == 0
+    assert f"factcheck {' '.join(command)}" in capsys.readouterr().out
 
 
 def test_nonexistent_path_is_a_clear_error_not_a_traceback(tmp_path, capsys):

@@ -46,5 +46,36 @@ def test_json_report_has_the_documented_fields(seed_report):
 
 
 def test_every_format_renders_the_seeds(seed_report):
+    summary = f"7 documents, {len(seed_report.claims)} claims, {len(seed_report.pairs)} pairs"
     for render in (render_terminal, render_markdown, render_html):
-        assert "002_7f3ffb81817a861b" in render(seed_report)
+        assert summary in render(seed_report)
+
+
+def test_troop_numbers_are_one_conflicting_fact_with_every_version(seed_report):
+    troops = [f for f in seed_report.facts if f.summary.startswith("troops:")]
+    assert troops and troops[0].status == "conflicting"
+    values = {v["value"] for v in troops[0].versions}
+    assert {"1,500 troops", "more than 3,000 troops", "3,000 troops", "up to 11,000 troops"} <= values
+
+
+def test_seed_troop_figures_conflict_except_more_than_3000_with_3000(seed_report):
+    doc_of = {c.id: c.doc.split("_")[0] for c in seed_report.claims}
+    quantity = {frozenset((doc_of[p.a], doc_of[p.b])): p for p in seed_report.pairs
+                if any(r.kind == "quantity" for r in p.reasons)}
+    for docs in [{"000", "001"}, {"001", "003"}, {"001", "002"}, {"000", "002"}, {"002", "003"}]:
+        assert quantity[frozenset(docs)].label == "contradiction", docs
+    assert quantity[frozenset({"000", "003"})].label != "contradiction"
+
+
+def test_kremlin_acknowledgement_conflicts_with_the_first_official_confirmation_from_pyongyang(seed_report):
+    firsts = [p for p in seed_report.pairs if any(r.kind == "first" for r in p.reasons)]
+    assert any(p.a.startswith("002_7f3ffb81817a861b#2") and p.b.startswith("004_") for p in firsts)
+
+
+def test_no_conflict_with_the_appended_iran_story_or_between_the_two_summonings(seed_report):
+    text = {c.id: c.text for c in seed_report.claims}
+    for pair in seed_report.pairs:
+        if pair.label != "contradiction":
+            continue
+        assert "003_349d150d1a2d97aa#2" not in (pair.a.split(":")[0], pair.b.split(":")[0])
+        assert not ("استدعت" in text[pair.a] and "استدعت" in text[pair.b])

@@ -1,0 +1,272 @@
+"""Who asserts a sentence, whether it is denied/negated, whether it claims a first.
+
+Lexical and explainable: each answer comes from a keyword table below. These are cues,
+not a parse: ``is_negated`` says a negation word is present, not that it scopes over
+the main clause.
+
+``find_attribution`` tries, in order, and returns the first actor it can read:
+
+1. an explicit source marker: "حسبما أفادت X", "وفقًا لـ X", "بحسب X", "نقلا عن X",
+   "according to X" (this wins over the main verb: in "أكدت كوريا الشمالية ... حسبما
+   أفادت الوكالة الرسمية" the reporting source is the agency);
+2. a reporting verb with its subject after it (Arabic VSO: "قال X", "ذكرت X",
+   "وأشار X إلى"), or a reporting noun ("إعلان X أن"); when X's report is itself
+   "أن Y كشف/أعلن ..." the inner Y is the originator and is returned;
+3. English "X said" / "said X".
+
+The actor is the run of words after the cue, cut at punctuation, a conjunction, a
+complementizer ("أن", "إن", "that"), a preposition or time word, or after
+``MAX_ACTOR_WORDS`` words. Offsets are not returned: the actor is a label.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._normalize import NOT_AFTER_LETTER as NAL
+from ._normalize import NOT_BEFORE_LETTER as NBL
+from ._normalize import Normalized, fold, normalize
+
+MAX_ACTOR_WORDS = 8
+
+# --- keyword tables -------------------------------------------------------------------
+
+# Explicit source markers; the actor follows. "وفق"/"وفقا"/"حسب" may carry the clitic
+# "لـ" on the actor ("وفقًا لوكالة تاس"), stripped when reading it.
+AR_SOURCE_MARKERS = (
+    "حسبما أفادت به", "حسبما أفاد به", "حسبما أفادت", "حسبما أفاد", "حسبما ذكرت", "حسبما ذكر",
+    "حسبما أعلنت", "حسبما أعلن", "حسبما نقلت", "حسبما نقل", "حسبما أوردت", "حسبما أورد",
+    "بحسب ما أفادت به", "بحسب ما أفاد به", "بحسب ما أفادت", "بحسب ما أفاد", "بحسب ما ذكرت",
+    "بحسب ما ذكر", "بحسب ما أعلنت", "بحسب ما أعلن", "بحسب ما نقلت", "بحسب ما أوردت",
+    "وفق ما نشره", "وفق ما نشرته", "وفق ما ذكره", "وفق ما ذكرته", "وفق ما أعلنه", "وفق ما أعلنته",
+    "وفقا لما ذكره", "وفقا لما ذكرته", "وفقا لما أعلنه", "وفقا لما أعلنته", "وفقا لما نشره",
+    "وفقا لما نشرته", "وفقا لما أفاد به", "وفقا لما أفادت به",
+    "وفقا ل", "وفق", "بحسب", "حسب", "نقلا عن", "على لسان", "استنادا إلى", "طبقا ل",
+)
+EN_SOURCE_MARKERS = ("according to", "as reported by", "reported by", "quoted by", "citing", "cited by")
+
+# Reporting verbs (past and present, masculine and feminine); a "و"/"ف" clitic may lead.
+# Left out on purpose: "نشر" (also "deployment"), masculine "نقل" (also "transfer") and
+# "نفى", which folds to the noun "نفي" (denial).
+AR_REPORTING_VERBS = (
+    "قال", "قالت", "يقول", "تقول", "أفاد", "أفادت", "ذكر", "ذكرت", "أعلن", "أعلنت", "أكد", "أكدت",
+    "أوضح", "أوضحت", "أشار", "أشارت", "أضاف", "أضافت", "صرح", "صرحت", "نقلت", "كشف",
+    "كشفت", "تحدث", "تحدثت", "أبلغ", "أبلغت", "زعم", "زعمت", "اتهم", "اتهمت", "حذر", "حذرت",
+    "نفت", "أقر", "أقرت", "اعترف", "اعترفت", "أورد", "أوردت", "يؤكد", "تؤكد",
+)
+# Reporting nouns: only count when the actor is followed by "أن" ("إعلان البيت الأبيض أنه").
+AR_REPORTING_NOUNS = ("إعلان", "تصريح", "تصريحات", "بيان", "تأكيد", "اعتراف", "تقرير")
+EN_REPORTING_VERBS = (
+    "said", "says", "told", "announced", "stated", "reported", "confirmed", "claimed", "added",
+    "noted", "warned", "denied", "acknowledged", "alleged",
+)
+
+# Words that end the actor phrase.
+AR_ACTOR_STOPS = (
+    "و", "أو", "ثم", "لكن", "بل", "أن", "إن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "بأن",
+    "بأنه", "بأنها", "لأن", "في", "على", "عن", "إلى", "خلال", "مع", "عبر", "لدى", "الذي", "التي",
+    "الذين", "حيث", "كما", "قائلا", "قائلة", "مؤكدا", "مؤكدة", "مشيرا", "مشيرة", "مضيفا", "مضيفة",
+    "لافتا", "لافتة", "معتبرا", "معتبرة", "اليوم", "أمس", "يوم", "مساء", "صباح", "الأسبوع", "الشهر",
+    "للمرة", "لأول", "أيضا", "إثر", "بعد", "قبل", "منذ", "ذلك", "هذا", "هذه", "عن",
+    "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد",
+)
+EN_ACTOR_STOPS = (
+    "that", "on", "in", "at", "for", "with", "and", "or", "but", "who", "which", "when", "after",
+    "before", "as", "to", "from", "during", "while", "because", "late", "earlier", "today",
+    "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "has", "have", "had", "was", "were", "is", "are", "it", "its",
+)
+# Heads after "وفقًا لـ"/"according to" that mean "pursuant to", not a source.
+NOT_SOURCES = (
+    "معاهدة", "المعاهدة", "اتفاق", "الاتفاق", "اتفاقية", "الاتفاقية", "قانون", "القانون", "قرار",
+    "القرار", "قرارات", "أمر", "الأمر", "أوامر", "خطة", "الخطة", "ميثاق", "الميثاق", "دستور",
+    "الدستور", "مبدأ", "شروط", "الشروط", "نظام", "النظام", "بند", "البند", "الحاجة", "ما",
+    "plan", "the plan", "law", "the law", "the agreement", "the treaty", "the rules",
+)
+
+# Negation / denial cues. Arabic verbs of denial (with object suffixes) and negation
+# particles; "لا" only before a verb and not in fixed phrases that are not negations
+# ("لا يقل عن" = at least, "لا يزال" = still, "لا سيما" = especially).
+# Matched on the text with diacritics removed but "ى" kept: folded, the verb "نفى" (denied)
+# would equal the noun "نفي" (denial), as in "امتنع عن تأكيد أو نفي" (declined to confirm
+# or deny), which is not a denial.
+AR_DENIAL_VERB_RE = r"(?:نفى|نفاه|نفاها|نفت|نفته|نفوا|نفتا|ينفي|تنفي|ينفون|ينفيان|تنفيان)(?:ه|ها|هم|هما)?"
+AR_NEGATION_PARTICLES = ("لم", "لن", "ليس", "ليست", "لسنا", "لست", "ليسوا", "ولم", "ولن", "فلم")
+AR_LA_NOT_NEGATION = ("لا يقل", "لا تقل", "لا يزال", "لا تزال", "لا زال", "لا سيما", "لا يزيد", "لا تتجاوز", "لا يتجاوز")
+EN_NEGATION_RE = r"\b(?:not|never|no longer|deny|denies|denied|denying|\w+n't)\b"
+EN_NOT_NEGATION = ("not only", "whether or not", "if not")
+
+# "For the first time" and first official confirmations.
+FIRST_CLAIM_PHRASES = (
+    "لأول مرة", "للمرة الأولى", "المرة الأولى", "أول مرة", "أول تأكيد", "أول اعتراف", "أول إقرار",
+    "for the first time", "the first time", "first official confirmation", "first confirmation",
+    "first acknowledgment", "first acknowledgement", "first admission",
+)
+
+# --- compiled patterns ----------------------------------------------------------------
+
+
+def _alt(phrases: tuple[str, ...]) -> str:
+    return "|".join(
+        re.escape(fold(p)).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True)
+    )
+
+
+AR_SOURCE_RE = re.compile(rf"{NAL}[وف]?(?:{_alt(AR_SOURCE_MARKERS)})(?:ـ)?\s*")
+EN_SOURCE_RE = re.compile(rf"\b(?:{_alt(EN_SOURCE_MARKERS)})\s+", re.IGNORECASE)
+AR_VERB_RE = re.compile(rf"{NAL}[وف]?(?:{_alt(AR_REPORTING_VERBS)}){NBL}\s*")
+AR_NOUN_RE = re.compile(rf"{NAL}[وبل]?(?:ال)?(?:{_alt(AR_REPORTING_NOUNS)}){NBL}\s+")
+EN_X_SAID_RE = re.compile(rf"\b(?:{_alt(EN_REPORTING_VERBS)})\b", re.IGNORECASE)
+# Inverted only after a quote or comma: '"...," said John Kirby'.
+EN_SAID_X_RE = re.compile(r"[,\"”’]\s*(?:said|says)\s+(?=[A-Z])")
+# "... أن Y كشف/أعلن": the inner originator of a reported report.
+AR_INNER_RE = re.compile(rf"\s*[،,]?\s*(?:ب)?[اإأ]ن(?:ه|ها)?\s+")
+
+_WORD_OR_STOP_RE = re.compile(r"[^\s،,.:;؛!?؟()\[\]{}\"“”«»'‘’–—]+|[،,.:;؛!?؟()\[\]{}–—]")
+_QUOTES = "\"“”«»'‘’"
+_PUNCT = "،,.:;؛!?؟()[]{}–—"
+_AR_STOPS = frozenset(fold(w) for w in AR_ACTOR_STOPS)
+_EN_STOPS = frozenset(EN_ACTOR_STOPS)
+_NOT_SOURCES = frozenset(fold(w).lower() for w in NOT_SOURCES)
+_AR_VERBS_F = frozenset(fold(w) for w in AR_REPORTING_VERBS)
+
+AR_DENIAL_RE = re.compile(rf"{NAL}[وف]?{AR_DENIAL_VERB_RE}{NBL}")
+_DIACRITICS_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
+AR_NEG_RE = re.compile(rf"{NAL}(?:{_alt(AR_NEGATION_PARTICLES)}){NBL}")
+AR_LA_RE = re.compile(rf"{NAL}[وف]?لا\s+(?P<next>[يتنا][^\W\d_]+)")
+_AR_LA_EXCEPT = tuple(fold(p) for p in AR_LA_NOT_NEGATION)
+EN_NEG_RE = re.compile(EN_NEGATION_RE, re.IGNORECASE)
+_EN_NOT_NEG_RE = re.compile(r"\b(?:" + "|".join(EN_NOT_NEGATION).replace(" ", r"\s+") + r")\b", re.IGNORECASE)
+FIRST_RE = re.compile(rf"{NAL}(?:[وفل])?(?:{_alt(FIRST_CLAIM_PHRASES)}){NBL}", re.IGNORECASE)
+
+# --- actor reading --------------------------------------------------------------------
+
+
+def _read_actor(norm: Normalized, pos: int) -> tuple[str, int, str] | None:
+    """The actor phrase starting at normalised ``pos``: (text, normalised end, stop word)."""
+    s = norm.text
+    words: list[tuple[int, int]] = []
+    stop = ""
+    for m in _WORD_OR_STOP_RE.finditer(s, pos, min(len(s), pos + 200)):
+        tok = m.group()
+        bare = tok.strip(_QUOTES)
+        low = bare.lower()
+        if tok in _PUNCT or not bare:
+            if not bare and words:
+                continue  # a lone quote inside a name: «يونهاب»
+            stop = tok
+            break
+        if low in _AR_STOPS or low in _EN_STOPS or (low in _AR_VERBS_F and words):
+            stop = low
+            break
+        if not words and low.startswith("ل") and not low.startswith("ال") and len(low) > 3:
+            # the "لـ" of "وفقًا لوكالة": skip the clitic, keep the noun
+            words.append((m.start() + 1, m.end()))
+        else:
+            words.append((m.start(), m.end()))
+        if len(words) >= MAX_ACTOR_WORDS:
+            break
+    if not words:
+        return None
+    a, b = norm.span(words[0][0], words[-1][1])
+    text = _clean(norm.original[a:b])
+    if not text:
+        return None
+    return text, words[-1][1], stop
+
+
+def _clean(actor: str) -> str:
+    """Drop quote marks and tatweel around/inside a name: «وكالة أنباء “يونهاب”» -> plain."""
+    actor = actor.translate({ord(c): " " for c in _QUOTES}).strip("ـ \t\n")
+    return " ".join(actor.split())
+
+
+def _is_source(actor: str) -> bool:
+    low = fold(actor).lower()
+    head = low.split()[0] if low.split() else ""
+    return low not in _NOT_SOURCES and head not in _NOT_SOURCES
+
+
+def _inner_originator(norm: Normalized, end: int) -> str | None:
+    """In "ذكرت الوزارة، أن جهاز المخابرات كشف", the agency that "كشف" (revealed)."""
+    m = AR_INNER_RE.match(norm.text, end)
+    if not m:
+        return None
+    got = _read_actor(norm, m.end())
+    if got is None:
+        return None
+    actor, actor_end, stop = got
+    if stop in _AR_VERBS_F:
+        return actor
+    return None
+
+
+def find_attribution(text: str) -> str | None:
+    """The actor a sentence attributes its assertion to, or None."""
+    norm = normalize(text)
+    s = norm.text
+    for rx in (AR_SOURCE_RE, EN_SOURCE_RE):
+        for m in rx.finditer(s):
+            got = _read_actor(norm, m.end())
+            if got and _is_source(got[0]):
+                return got[0]
+    for m in AR_VERB_RE.finditer(s):
+        got = _read_actor(norm, m.end())
+        if got is None:
+            continue
+        return _inner_originator(norm, got[1]) or got[0]
+    for m in AR_NOUN_RE.finditer(s):
+        got = _read_actor(norm, m.end())
+        if got and got[2] in {fold(w) for w in ("أن", "أنه", "أنها", "بأن", "بأنه", "بأنها")}:
+            return got[0]
+    for m in EN_X_SAID_RE.finditer(s):
+        actor = _actor_before(norm, m.start())
+        if actor:
+            return actor
+    for m in EN_SAID_X_RE.finditer(s):
+        got = _read_actor(norm, m.end())
+        if got:
+            return got[0]
+    return None
+
+
+def _actor_before(norm: Normalized, pos: int) -> str | None:
+    """English "the White House said": the words before the verb, back to a clause edge."""
+    s = norm.text
+    chunk_start = max(0, pos - 120)
+    words = list(_WORD_OR_STOP_RE.finditer(s, chunk_start, pos))
+    kept: list[re.Match[str]] = []
+    for m in reversed(words):
+        tok = m.group()
+        if tok in _PUNCT or tok.lower() in {"that", "and", "but", "which", "who", "as", "while", "when", "because", "so"}:
+            break
+        kept.append(m)
+        if len(kept) >= 6:
+            break
+    if not kept:
+        return None
+    kept.reverse()
+    a, b = norm.span(kept[0].start(), kept[-1].end())
+    return _clean(norm.original[a:b]) or None
+
+
+# --- negation and firsts --------------------------------------------------------------
+
+
+def is_negated(text: str) -> bool:
+    """True when a denial verb or a negation particle occurs (lexical cue, see module doc)."""
+    if AR_DENIAL_RE.search(_DIACRITICS_RE.sub("", text)):
+        return True
+    s = normalize(text).text
+    if AR_NEG_RE.search(s):
+        return True
+    for m in AR_LA_RE.finditer(s):
+        if not any(s.startswith(p, m.start() + (1 if s[m.start()] in "وف" else 0)) for p in _AR_LA_EXCEPT):
+            return True
+    stripped = _EN_NOT_NEG_RE.sub(" ", s)
+    return bool(EN_NEG_RE.search(stripped))
+
+
+def is_first_claim(text: str) -> bool:
+    """True when the sentence presents something as happening/confirmed for the first time."""
+    return bool(FIRST_RE.search(normalize(text).text))
