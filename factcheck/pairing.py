@@ -55,21 +55,28 @@ def candidate_pairs(claims: Sequence[Claim], embeddings: np.ndarray, *, threshol
 def structured_pairs(claims: Sequence[Claim], embeddings: np.ndarray, *, threshold: float,
                      exclude: Sequence[Pair] = ()) -> list[Pair]:
     """Extra pairs between claims the structured checks can compare: the same unit counted,
-    or two "first time" statements, in different documents, above a lower threshold."""
+    or two "first time" statements, in different documents, above a lower threshold.
+
+    Only claims sharing a key are compared, one key at a time, so the cost grows with the
+    size of each key's group rather than with the whole corpus.
+    """
     seen = {(p.a, p.b) for p in exclude} | {(p.b, p.a) for p in exclude}
-    keys = [_structured_keys(c) for c in claims]
-    pairs = []
-    for i in range(len(claims)):
-        if not keys[i]:
+    groups: dict[str, list[int]] = {}
+    for index, claim in enumerate(claims):
+        for key in _structured_keys(claim):
+            groups.setdefault(key, []).append(index)
+    found: dict[tuple[int, int], float] = {}
+    for members in groups.values():
+        if len(members) < 2:
             continue
-        for j in range(i + 1, len(claims)):
-            a, b = claims[i], claims[j]
-            if a.doc == b.doc or not (keys[i] & keys[j]) or (a.id, b.id) in seen:
-                continue
-            similarity = float(embeddings[i] @ embeddings[j])
-            if similarity >= threshold:
-                pairs.append(Pair(a=a.id, b=b.id, similarity=round(similarity, 4)))
-    return sorted(pairs, key=lambda p: -p.similarity)
+        sims = embeddings[members] @ embeddings[members].T
+        rows, cols = np.nonzero(np.triu(sims >= threshold, k=1))
+        for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+            i, j = members[r], members[c]
+            if claims[i].doc != claims[j].doc and (claims[i].id, claims[j].id) not in seen:
+                found[(i, j)] = float(sims[r, c])
+    ordered = sorted(found.items(), key=lambda item: (-item[1], item[0]))
+    return [Pair(a=claims[i].id, b=claims[j].id, similarity=round(s, 4)) for (i, j), s in ordered]
 
 
 def _structured_keys(claim: Claim) -> set[str]:

