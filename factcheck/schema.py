@@ -89,7 +89,7 @@ class DateMention:
     end: int
     text: str
     value: date | None = None
-    granularity: Literal["day", "month", "year", "weekday"] = "day"
+    granularity: Literal["day", "week", "month", "year", "weekday"] = "day"  # week: value is its Monday
     weekday: int | None = None
     relative: bool = False
 

@@ -9,7 +9,6 @@ from, so a regex match on ``norm.text`` maps back with ``norm.span(start, end)``
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 # Characters dropped before matching: Arabic diacritics (tashkeel, so "ألفًا" matches
@@ -47,10 +46,6 @@ _MAP: dict[int, str] = {
 }
 _TABLE: dict[int, str | None] = {**_MAP, **{ord(c): None for c in _DROP}}
 
-# Digit translation alone (used to compare digit systems in tests and docs).
-DIGITS_TO_ASCII = str.maketrans({k: v for k, v in _MAP.items() if v.isdigit() or v in ".,%"})
-
-LETTER = r"[^\W\d_]"
 # "Not glued to a letter" on either side: Arabic words have no \b that works with
 # clitics and digits glued to them ("2025آخر"), so patterns use these lookarounds.
 NOT_AFTER_LETTER = r"(?<![^\W\d_])"
@@ -109,5 +104,3 @@ def normalize(text: str) -> Normalized:
     index.append(len(text))
     return Normalized(text, folded, tuple(index))
 
-
-WORD_RE = re.compile(r"[^\W\d_]+")

@@ -129,6 +129,7 @@ _AR_STOPS = frozenset(fold(w) for w in AR_ACTOR_STOPS)
 _EN_STOPS = frozenset(EN_ACTOR_STOPS)
 _NOT_SOURCES = frozenset(fold(w).lower() for w in NOT_SOURCES)
 _AR_VERBS_F = frozenset(fold(w) for w in AR_REPORTING_VERBS)
+_COMPLEMENTIZERS = frozenset(fold(w) for w in ("أن", "أنه", "أنها", "بأن", "بأنه", "بأنها"))
 
 AR_DENIAL_RE = re.compile(rf"{NAL}[وف]?{AR_DENIAL_VERB_RE}{NBL}")
 _DIACRITICS_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
@@ -142,8 +143,13 @@ FIRST_RE = re.compile(rf"{NAL}(?:[وفل])?(?:{_alt(FIRST_CLAIM_PHRASES)}){NBL}"
 # --- actor reading --------------------------------------------------------------------
 
 
-def _read_actor(norm: Normalized, pos: int) -> tuple[str, int, str] | None:
-    """The actor phrase starting at normalised ``pos``: (text, normalised end, stop word)."""
+def _read_actor(norm: Normalized, pos: int, *, after_lam: bool = False) -> tuple[str, int, str] | None:
+    """The actor phrase starting at normalised ``pos``: (text, normalised end, stop word).
+
+    ``after_lam``: the cue ended with the clitic "لـ" ("وفقًا لـ"); a second "ل" is then
+    the article's ("وفقًا للوكالة" = according to the agency) and is shown as "ال" (words
+    that begin with "ل" lose it: "للجنة" reads "الجنة", a known limit).
+    """
     s = norm.text
     words: list[tuple[int, int]] = []
     stop = ""
@@ -159,17 +165,15 @@ def _read_actor(norm: Normalized, pos: int) -> tuple[str, int, str] | None:
         if low in _AR_STOPS or low in _EN_STOPS or (low in _AR_VERBS_F and words):
             stop = low
             break
-        if not words and low.startswith("ل") and not low.startswith("ال") and len(low) > 3:
-            # the "لـ" of "وفقًا لوكالة": skip the clitic, keep the noun
-            words.append((m.start() + 1, m.end()))
-        else:
-            words.append((m.start(), m.end()))
+        words.append((m.start(), m.end()))
         if len(words) >= MAX_ACTOR_WORDS:
             break
     if not words:
         return None
+    # "وفقا للوكالة" = لـ + الوكالة with the alef dropped: put it back.
+    article = after_lam and s[words[0][0]] == "ل"
     a, b = norm.span(words[0][0], words[-1][1])
-    text = _clean(norm.original[a:b])
+    text = ("ا" if article else "") + _clean(norm.original[a:b])
     if not text:
         return None
     return text, words[-1][1], stop
@@ -195,7 +199,7 @@ def _inner_originator(norm: Normalized, end: int) -> str | None:
     got = _read_actor(norm, m.end())
     if got is None:
         return None
-    actor, actor_end, stop = got
+    actor, _end, stop = got
     if stop in _AR_VERBS_F:
         return actor
     return None
@@ -207,7 +211,7 @@ def find_attribution(text: str) -> str | None:
     s = norm.text
     for rx in (AR_SOURCE_RE, EN_SOURCE_RE):
         for m in rx.finditer(s):
-            got = _read_actor(norm, m.end())
+            got = _read_actor(norm, m.end(), after_lam=m.group().rstrip().endswith("ل"))
             if got and _is_source(got[0]):
                 return got[0]
     for m in AR_VERB_RE.finditer(s):
@@ -217,7 +221,7 @@ def find_attribution(text: str) -> str | None:
         return _inner_originator(norm, got[1]) or got[0]
     for m in AR_NOUN_RE.finditer(s):
         got = _read_actor(norm, m.end())
-        if got and got[2] in {fold(w) for w in ("أن", "أنه", "أنها", "بأن", "بأنه", "بأنها")}:
+        if got and got[2] in _COMPLEMENTIZERS:
             return got[0]
     for m in EN_X_SAID_RE.finditer(s):
         actor = _actor_before(norm, m.start())

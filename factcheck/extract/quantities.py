@@ -24,6 +24,11 @@ Ranges (``low``/``high``) by qualifier, with ``v`` the value:
   ``high=None``: at least that order of magnitude, nothing more precise. The singular
   "ألف جندي" is not vague: it is exactly one thousand.
 
+Units: the counted noun right after the number (after adjectives in English), normalised
+by ``UNIT_WORDS``; otherwise ``unit=None`` and the next word is kept in ``unit_text``. A
+count of people governed by a verb of killing/injuring becomes ``killed``/``injured``
+(``TOLL_CUES``: "the quake killed 1,200 people", "أسفر عن مقتل 1200 شخص").
+
 Not quantities (left to the date module or dropped): numbers inside a date mention
 (years after "عام"/a month, day-of-month), bare 4-digit years 1800-2100 without a
 multiplier or known unit ("قمة البريكس 2024"), clock times, ordinals ("4th"), ids and
@@ -117,7 +122,8 @@ QUALIFIERS: dict[str, tuple[str, ...]] = {
     "more_than": (
         "أكثر من", "ما يزيد عن", "ما يزيد على", "يزيد عن", "يزيد على", "ما يربو على",
         "ما يربو عن", "يربو على", "أزيد من", "ما يفوق", "يفوق", "ما يتجاوز", "يتجاوز",
-        "تتجاوز", "فوق", "more than", "over", "above", "in excess of", "upwards of",
+        "تتجاوز", "تجاوز", "تجاوزت", "تخطى", "يتخطى", "فاق", "فوق", "more than", "exceeded", "topped",
+        "surpassed", "over", "above", "in excess of", "upwards of",
         "exceeding", "greater than",
     ),
     "at_least": (
@@ -178,11 +184,12 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
 }
 # A count of people becomes a toll when a verb of killing/injuring governs it:
 # "the quake killed 1,200 people", "أسفر عن مقتل 1200 شخص", "1,200 people were killed".
-# unit -> (cues right before the number and its qualifier, cues right after its noun).
+# unit -> (cues right before the number and its qualifier, cues right after its noun);
+# regex syntax, a space means one or more spaces.
 TOLL_CUES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "killed": (
         ("kill", "kills", "killed", "killing", "قتل", "قتلت", "مقتل", "أودى بحياة", "أودت بحياة",
-         "death toll rose to", "death toll reached", "ارتفع عدد القتلى إلى", "ارتفعت حصيلة القتلى إلى"),
+         r"death toll(?: \S+){0,2}", r"(?:عدد|حصيلة) (?:القتلى|الوفيات|الضحايا)(?: \S+){0,2}"),
         ("were killed", "have been killed", "had been killed", "died", "were dead", "قتلوا", "لقوا حتفهم",
          "لقوا مصرعهم", "ماتوا", "توفوا"),
     ),
@@ -447,14 +454,15 @@ def _read_phrase(s: str, toks: list[_Tok], i: int) -> _Phrase | None:
             conj, k = True, k + 1
             word_tok = toks[k]
             if word_tok.kind == "num":
-                if items[-1][1] in ("scale", "vscale") and _parse_digits(word_tok.text):
-                    items.append((_parse_digits(word_tok.text)[0], "n"))  # type: ignore[index]
+                tail = _parse_digits(word_tok.text)
+                if items[-1][1] in ("scale", "vscale") and tail is not None:
+                    items.append((tail[0], "n"))
                     j = k
                     continue
                 break
             if word_tok.kind != "word":
                 break
-        if lang in ("digits",) and word_tok.text.lower() in EN_SCALES and not conj:
+        if lang == "digits" and word_tok.text.lower() in EN_SCALES and not conj:
             items.append((EN_SCALES[word_tok.text.lower()], "scale"))
             scaled, j = True, k
             continue

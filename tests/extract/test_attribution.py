@@ -55,6 +55,8 @@ from factcheck.extract.attribution import find_attribution, is_first_claim, is_n
             "بعد أشهر من التقارير، بحسب ما أفادت به وكالة أنباء “يونهاب” الكورية الجنوبية.",
             "وكالة أنباء يونهاب الكورية الجنوبية",
         ),
+        ("وقال لويد أوستن إن القوات وصلت", "لويد أوستن"),
+        ("وفقا للوكالة الرسمية، شاركت القوات", "الوكالة الرسمية"),
         ("North Korea has sent 3,000 troops to Russia, the White House said on Friday.", "the White House"),
         ("According to the White House, North Korea sent more than 3,000 troops.", "the White House"),
         ("\"We are monitoring it,\" said John Kirby, a spokesman.", "John Kirby"),

@@ -211,6 +211,8 @@ def test_units_are_normalised(text, unit, value):
         ("أسفر الزلزال عن مقتل نحو 1200 شخص", "killed", 1200),
         ("وإصابة 300 آخرين", "injured", 300),
         ("1200 شخص لقوا حتفهم", "killed", 1200),
+        ("وأفادت مصادر طبية بأن عدد القتلى تجاوز ألفي شخص في المستشفيات الميدانية وحدها.", "killed", 2000),
+        ("The death toll rose to 1,200 people.", "killed", 1200),
     ],
 )
 def test_a_count_of_people_governed_by_a_killing_verb_is_a_toll(text, unit, value):
