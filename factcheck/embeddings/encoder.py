@@ -52,8 +52,17 @@ class Encoder:
         return vectors.astype(np.float32, copy=False)
 
 
+def quiet_transformers() -> None:
+    """Per-tensor "Loading weights" bars say nothing to a user; factcheck reports its own steps."""
+    from transformers.utils import logging
+
+    logging.disable_progress_bar()
+
+
 def load_sentence_transformer(model: str, *, device: str, cache_dir: str | None = None):
     from sentence_transformers import SentenceTransformer
+
+    quiet_transformers()
 
     from factcheck.config import OFFLINE_EMBEDDING_MODEL
 

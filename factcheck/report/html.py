@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from factcheck.report.view import build_view, doc_label
+from factcheck.report.view import build_view, doc_label, version_line
 from factcheck.schema import Report
 
 CSS = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}
@@ -33,8 +33,7 @@ def render_html(report: Report) -> str:
             parts.append(f"<div class='fact {'contradiction' if fact.status == 'conflicting' else 'entailment'}'>")
             parts.append(f"<b>{escape(fact.status)}</b>: {escape(fact.summary)}<ul>")
             for version in fact.versions:
-                meta = ", ".join(str(version[k]) for k in ("value", "attribution", "doc", "published") if version.get(k))
-                parts.append(f"<li>{escape(meta)}</li>")
+                parts.append(f"<li dir='auto'>{escape(version_line(version))}</li>")
             parts.append("</ul></div>")
     parts.append("<h2>Pairs</h2>")
     for v in view.pairs:

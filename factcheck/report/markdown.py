@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.report.view import build_view, doc_label
+from factcheck.report.view import build_view, doc_label, version_line
 from factcheck.schema import Report
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
@@ -35,7 +35,7 @@ def render_markdown(report: Report) -> str:
             out.append(f"### {md_escape(fact.summary)} ({fact.status})")
             out.append("")
             for version in fact.versions:
-                out.append(f"- {md_escape(str(version.get('text', '')))}: {md_escape(_version_meta(version))}")
+                out.append(f"- {md_escape(version_line(version))}")
             out.append("")
     out += ["", "## Pairs", ""]
     for v in view.pairs:
@@ -53,8 +53,3 @@ def render_markdown(report: Report) -> str:
             f"| {md_escape(d.id)} | {md_escape(d.title or '')} | {d.published or ''} | {d.language} | {md_escape(d.parent or '')} |"
         )
     return "\n".join(out) + "\n"
-
-
-def _version_meta(version: dict) -> str:
-    parts = [str(version[k]) for k in ("value", "attribution", "doc", "published") if version.get(k)]
-    return ", ".join(parts)

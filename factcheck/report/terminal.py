@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from factcheck.report.view import build_view, doc_label
+from factcheck.report.view import build_view, doc_label, version_line
 from factcheck.schema import Report
 
 STYLE = {"contradiction": "bold red", "entailment": "green", "neutral": "dim"}
@@ -40,8 +40,7 @@ def print_report(console: Console, report: Report, *, max_pairs: int = 40) -> No
             style = "bold red" if fact.status == "conflicting" else "green"
             console.print(f"[{style}]{escape(fact.status.upper())}[/{style}] {escape(fact.summary)}")
             for version in fact.versions:
-                meta = ", ".join(str(version[k]) for k in ("value", "attribution", "doc", "published") if version.get(k))
-                console.print(f"   • {escape(meta)}")
+                console.print(f"   • {escape(version_line(version))}")
 
     console.rule("Pairs")
     for v in view.pairs[:max_pairs]:

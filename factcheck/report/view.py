@@ -50,3 +50,15 @@ def build_view(report: Report) -> ReportView:
 def doc_label(doc: Document) -> str:
     date = doc.published.isoformat() if doc.published else "undated"
     return f"{doc.id} ({date})"
+
+
+def version_line(version: dict, *, quote_chars: int = 90) -> str:
+    """What one source says about a fact: its figure (or a quote), who, where, when."""
+    said = version.get("value") or _shorten(version.get("text") or "", quote_chars)
+    who = version.get("attribution") or "unattributed"
+    when = version.get("published") or "undated"
+    return f"{said} ({who}; {version.get('doc')}, {when})"
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
