@@ -41,15 +41,12 @@ class _Groups:
 def group_facts(pairs: list[Pair], claims: dict[str, Claim], documents: dict[str, Document]) -> list[Fact]:
     by_unit: dict[str, _Groups] = defaultdict(_Groups)
     statements = _Groups()
-    links: list[tuple[str, Pair]] = []
     for pair in pairs:
-        units = {_unit_of(r.detail, claims[pair.a], claims[pair.b]) for r in pair.reasons if r.kind == "quantity"}
-        for unit in units - {None}:
+        units = {r.key for r in pair.reasons if r.kind == "quantity" and r.key}
+        for unit in units:
             by_unit[unit].union(pair.a, pair.b)
-            links.append((f"quantity:{unit}", pair))
         if any(r.kind != "quantity" for r in pair.reasons) or (not units and pair.label != "neutral"):
             statements.union(pair.a, pair.b)
-            links.append(("statement", pair))
 
     facts: list[Fact] = []
     for unit in sorted(by_unit):
@@ -61,14 +58,6 @@ def group_facts(pairs: list[Pair], claims: dict[str, Claim], documents: dict[str
     for number, fact in enumerate(facts, start=1):
         fact.id = f"f{number}"
     return facts
-
-
-def _unit_of(detail: str, a: Claim, b: Claim) -> str | None:
-    shared = {unit_key(q) for q in a.quantities} & {unit_key(q) for q in b.quantities}
-    for unit in sorted(u for u in shared if u):
-        if f" {unit} (" in detail:
-            return unit
-    return None
 
 
 def _status(members: list[str], pairs: list[Pair], kinds: set[str] | None) -> str:
@@ -103,10 +92,11 @@ def _version(claim: Claim, documents: dict[str, Document], value: str | None = N
 def _quantity_fact(unit: str, members: list[str], pairs, claims, documents) -> Fact:
     versions = []
     for claim in _ordered(members, claims, documents):
-        figures = [describe(q) for q in claim.quantities if unit_key(q) == unit]
+        figures = [describe(q, unit) for q in claim.quantities if unit_key(q, claim.text) == unit]
         versions.append(_version(claim, documents, " / ".join(figures)))
     distinct = list(dict.fromkeys(v["value"] for v in versions))
-    return Fact(id="", claims=[v["claim"] for v in versions], summary=f"{unit}: " + " vs ".join(distinct),
+    label = unit.replace("_", " ").replace(":", " of ")
+    return Fact(id="", claims=[v["claim"] for v in versions], summary=f"{label}: " + " vs ".join(distinct),
                 status=_status(members, pairs, {"quantity"}), versions=versions)
 
 

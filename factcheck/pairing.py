@@ -1,13 +1,16 @@
 """Candidate pairs: each claim's nearest neighbours in other documents above a threshold.
 
 The threshold is learned per embedding model (``SimilarityCalibration``) because cosine
-scales differ between models: e5 squeezes everything into about 0.8-0.95.
+scales differ between models: e5 squeezes everything into about 0.8-0.95. It is learned
+separately for claims in the same language and across languages, because a translation
+pair scores lower than a same-language paraphrase.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from importlib import resources
 
 import numpy as np
@@ -18,7 +21,18 @@ from factcheck.schema import Claim, Pair
 CHUNK = 2048
 
 
-def candidate_pairs(claims: Sequence[Claim], embeddings: np.ndarray, *, threshold: float, top_k: int) -> list[Pair]:
+@dataclass(frozen=True)
+class Thresholds:
+    """Cosine thresholds for claims in the same language and across languages."""
+
+    same: float
+    cross: float
+
+    def between(self, a: Claim, b: Claim) -> float:
+        return self.same if a.language == b.language else self.cross
+
+
+def candidate_pairs(claims: Sequence[Claim], embeddings: np.ndarray, *, thresholds: Thresholds, top_k: int) -> list[Pair]:
     """Unordered cross-document pairs, each once, best similarity first.
 
     Exact search in chunks: fine up to ~10^5 claims; a claim is never paired inside its own
@@ -29,30 +43,33 @@ def candidate_pairs(claims: Sequence[Claim], embeddings: np.ndarray, *, threshol
     n = len(claims)
     if n < 2:
         return []
-    docs = np.array([c.doc for c in claims])
-    _, doc_index = np.unique(docs, return_inverse=True)
-    doc_index = torch.from_numpy(doc_index)
+    doc_index = torch.from_numpy(np.unique([c.doc for c in claims], return_inverse=True)[1])
+    lang_index = torch.from_numpy(np.unique([c.language for c in claims], return_inverse=True)[1])
+    # Cross-language cosines are shifted up by the gap between the two thresholds, so one
+    # ranking and one comparison serve both kinds of pair.
+    bonus = thresholds.same - thresholds.cross
+    threshold = thresholds.same
     matrix = torch.from_numpy(np.ascontiguousarray(embeddings))
     best: dict[tuple[int, int], float] = {}
     k = min(top_k, n - 1)
     for lo in range(0, n, CHUNK):
         hi = min(lo + CHUNK, n)
-        sims = matrix[lo:hi] @ matrix.T
+        raw = matrix[lo:hi] @ matrix.T
+        cross = lang_index[lo:hi, None] != lang_index[None, :]
         same_doc = doc_index[lo:hi, None] == doc_index[None, :]
-        sims = sims.masked_fill(same_doc, -2.0)
+        sims = (raw + cross * bonus).masked_fill(same_doc, -2.0)
         values, indices = sims.topk(k, dim=1)
         for row, (vals, idxs) in enumerate(zip(values.tolist(), indices.tolist(), strict=True)):
             i = lo + row
             for value, j in zip(vals, idxs, strict=True):
                 if value < threshold:
                     break
-                key = (min(i, j), max(i, j))
-                best[key] = max(best.get(key, -1.0), value)
+                best[(min(i, j), max(i, j))] = float(raw[row, j])
     ordered = sorted(best.items(), key=lambda item: (-item[1], item[0]))
     return [Pair(a=claims[i].id, b=claims[j].id, similarity=round(float(s), 4)) for (i, j), s in ordered]
 
 
-def structured_pairs(claims: Sequence[Claim], embeddings: np.ndarray, *, threshold: float,
+def structured_pairs(claims: Sequence[Claim], embeddings: np.ndarray, *, thresholds: Thresholds,
                      exclude: Sequence[Pair] = ()) -> list[Pair]:
     """Extra pairs between claims the structured checks can compare: the same unit counted,
     or two "first time" statements, in different documents, above a lower threshold.
@@ -70,10 +87,11 @@ def structured_pairs(claims: Sequence[Claim], embeddings: np.ndarray, *, thresho
         if len(members) < 2:
             continue
         sims = embeddings[members] @ embeddings[members].T
-        rows, cols = np.nonzero(np.triu(sims >= threshold, k=1))
+        rows, cols = np.nonzero(np.triu(sims >= min(thresholds.same, thresholds.cross), k=1))
         for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
             i, j = members[r], members[c]
-            if claims[i].doc != claims[j].doc and (claims[i].id, claims[j].id) not in seen:
+            a, b = claims[i], claims[j]
+            if a.doc != b.doc and (a.id, b.id) not in seen and sims[r, c] >= thresholds.between(a, b):
                 found[(i, j)] = float(sims[r, c])
     ordered = sorted(found.items(), key=lambda item: (-item[1], item[0]))
     return [Pair(a=claims[i].id, b=claims[j].id, similarity=round(s, 4)) for (i, j), s in ordered]
@@ -96,15 +114,23 @@ class SimilarityCalibration:
     """Learns the cosine threshold that best separates related from unrelated claim pairs."""
 
     def fit(self, encoder, pairs: list[dict] | None = None) -> SimilarityCalibration:
+        from factcheck.ingest.language import detect_language
+
         pairs = pairs if pairs is not None else calibration_pairs()
         a = encoder.encode([p["a"] for p in pairs])
         b = encoder.encode([p["b"] for p in pairs])
         scores = np.sum(a * b, axis=1)
         related = np.array([bool(p["related"]) for p in pairs])
-        self.threshold_, self.accuracy_ = best_threshold(scores, related)
+        cross = np.array([detect_language(p["a"]) != detect_language(p["b"]) for p in pairs])
+        self.threshold_, self.accuracy_ = best_threshold(scores[~cross], related[~cross])
+        self.cross_threshold_, self.cross_accuracy_ = best_threshold(scores[cross], related[cross])
         self.related_mean_ = float(scores[related].mean())
         self.unrelated_mean_ = float(scores[~related].mean())
         return self
+
+    @property
+    def thresholds_(self) -> Thresholds:
+        return Thresholds(same=self.threshold_, cross=self.cross_threshold_)
 
 
 def best_threshold(scores: np.ndarray, related: np.ndarray) -> tuple[float, float]:

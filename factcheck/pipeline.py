@@ -14,9 +14,13 @@ from factcheck.embeddings.encoder import Encoder
 from factcheck.ingest import articles_from_source, read_sources
 from factcheck.nli import NLIModel, both_directions, combine
 from factcheck.facts import group_facts
-from factcheck.pairing import SimilarityCalibration, candidate_pairs, structured_pairs
+from factcheck.pairing import SimilarityCalibration, Thresholds, candidate_pairs, structured_pairs
 from factcheck.progress import SilentSteps, Steps
 from factcheck.schema import Document, Problem, Report, Source
+
+
+# Bump when the calibration data or method changes, so cached thresholds are recomputed.
+CALIBRATION_VERSION = 2
 
 
 class Checker:
@@ -46,12 +50,14 @@ class Checker:
             return report
         with self.steps.step(f"Embedding {len(claims)} claims"):
             embeddings = self.encoder.encode([c.text for c in claims])
-            threshold = self.similarity_threshold()
-        report.pairs = candidate_pairs(claims, embeddings, threshold=threshold, top_k=self.config.top_k)
+            thresholds = self.similarity_thresholds()
+        report.pairs = candidate_pairs(claims, embeddings, thresholds=thresholds, top_k=self.config.top_k)
         if self.config.structured_checks:
-            report.pairs += structured_pairs(claims, embeddings, threshold=threshold - self.config.structured_margin,
-                                             exclude=report.pairs)
-        report.notes.append(f"claims paired at cosine >= {threshold:.3f} ({self.config.embedding_model})")
+            margin = self.config.structured_margin
+            lowered = Thresholds(same=thresholds.same - margin, cross=thresholds.cross - margin)
+            report.pairs += structured_pairs(claims, embeddings, thresholds=lowered, exclude=report.pairs)
+        report.notes.append(f"claims paired at cosine >= {thresholds.same:.3f} in one language, "
+                            f">= {thresholds.cross:.3f} across languages ({self.config.embedding_model})")
         if self.nli is None:
             report.notes.append("no NLI model configured: pairs are not labelled entailment/contradiction by a model")
         elif report.pairs:
@@ -61,7 +67,7 @@ class Checker:
         claims_by_id = {c.id: c for c in claims}
         if self.config.structured_checks:
             with self.steps.step("Comparing quantities, dates, denials and firsts"):
-                apply_checks(report.pairs, claims_by_id, documents_by_id)
+                apply_checks(report.pairs, claims_by_id, documents_by_id, thresholds=thresholds)
         report.facts = group_facts(report.pairs, claims_by_id, documents_by_id)
         return report
 
@@ -74,18 +80,20 @@ class Checker:
                 problems.append(Problem(source.path, f"could not split into articles: {exc}"))
         return documents
 
-    def similarity_threshold(self) -> float:
+    def similarity_thresholds(self) -> Thresholds:
+        """The configured threshold, else the one calibrated (once, then cached) for this model."""
         if self.config.similarity_threshold is not None:
-            return self.config.similarity_threshold
+            return Thresholds(same=self.config.similarity_threshold, cross=self.config.similarity_threshold)
         cache = _calibration_cache(self.config)
-        key = self.config.embedding_model
+        key = f"{self.config.embedding_model}@v{CALIBRATION_VERSION}"
         known = json.loads(cache.read_text()) if cache.exists() else {}
         if key not in known:
             calibration = SimilarityCalibration().fit(self.encoder)
-            known[key] = {"threshold": calibration.threshold_, "balanced_accuracy": calibration.accuracy_}
+            known[key] = {"same": calibration.threshold_, "cross": calibration.cross_threshold_,
+                          "balanced_accuracy": [calibration.accuracy_, calibration.cross_accuracy_]}
             cache.parent.mkdir(parents=True, exist_ok=True)
             cache.write_text(json.dumps(known, indent=1))
-        return float(known[key]["threshold"])
+        return Thresholds(same=float(known[key]["same"]), cross=float(known[key]["cross"]))
 
     def label_pairs(self, report: Report) -> None:
         by_id = {c.id: c for c in report.claims}

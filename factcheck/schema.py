@@ -113,8 +113,11 @@ class Claim:
 
 @dataclass(frozen=True)
 class Reason:
+    """One finding about a pair; ``key`` names what was compared (the unit, for quantities)."""
+
     kind: str
     detail: str
+    key: str | None = None
 
 
 @dataclass

@@ -1,12 +1,13 @@
 import numpy as np
 
-from factcheck.pairing import best_threshold, candidate_pairs, structured_pairs
+from factcheck.pairing import Thresholds, best_threshold, candidate_pairs, structured_pairs
 from factcheck.schema import Claim, Quantity
 
 
-def claim(cid, unit=None, first=False):
+def claim(cid, unit=None, first=False, language="en"):
     quantities = [Quantity(value=1, start=0, end=1, text="1", unit=unit)] if unit else []
-    return Claim(id=cid, doc=cid.split(":")[0], start=0, end=1, text=cid, quantities=quantities, first=first)
+    return Claim(id=cid, doc=cid.split(":")[0], start=0, end=1, text=cid, quantities=quantities, first=first,
+                 language=language)
 
 
 def unit_vectors(*angles):
@@ -15,26 +16,34 @@ def unit_vectors(*angles):
 
 def test_nearest_neighbours_never_come_from_the_same_document():
     claims = [claim("a:1"), claim("a:2"), claim("b:1")]
-    pairs = candidate_pairs(claims, unit_vectors(0.0, 0.01, 0.3), threshold=0.5, top_k=5)
+    pairs = candidate_pairs(claims, unit_vectors(0.0, 0.01, 0.3), thresholds=Thresholds(0.5, 0.5), top_k=5)
     assert {(p.a, p.b) for p in pairs} == {("a:1", "b:1"), ("a:2", "b:1")}
 
 
 def test_pairs_below_the_threshold_are_dropped_and_each_pair_appears_once():
     claims = [claim("a:1"), claim("b:1"), claim("c:1")]
-    pairs = candidate_pairs(claims, unit_vectors(0.0, 0.1, 1.5), threshold=0.9, top_k=2)
+    pairs = candidate_pairs(claims, unit_vectors(0.0, 0.1, 1.5), thresholds=Thresholds(0.9, 0.9), top_k=2)
     assert [(p.a, p.b) for p in pairs] == [("a:1", "b:1")]
+
+
+def test_claims_in_different_languages_meet_the_lower_cross_language_threshold():
+    claims = [claim("a:1"), claim("b:1", language="ar"), claim("c:1")]
+    vectors = unit_vectors(0.0, 0.5, -0.5)  # a is at cosine 0.878 from both b and c
+    pairs = candidate_pairs(claims, vectors, thresholds=Thresholds(same=0.9, cross=0.85), top_k=2)
+    assert [(p.a, p.b) for p in pairs] == [("a:1", "b:1")]
+    assert pairs[0].similarity == round(float(np.cos(0.5)), 4)
 
 
 def test_claims_counting_the_same_thing_are_paired_beyond_top_k():
     claims = [claim("a:1", "troops"), claim("b:1", "troops"), claim("c:1", "killed"), claim("d:1")]
-    pairs = structured_pairs(claims, unit_vectors(0.0, 0.2, 0.1, 0.0), threshold=0.9)
+    pairs = structured_pairs(claims, unit_vectors(0.0, 0.2, 0.1, 0.0), thresholds=Thresholds(0.9, 0.9))
     assert [(p.a, p.b) for p in pairs] == [("a:1", "b:1")]
 
 
 def test_already_paired_claims_are_not_paired_twice():
     claims = [claim("a:1", first=True), claim("b:1", first=True)]
-    existing = candidate_pairs(claims, unit_vectors(0.0, 0.1), threshold=0.5, top_k=1)
-    assert structured_pairs(claims, unit_vectors(0.0, 0.1), threshold=0.5, exclude=existing) == []
+    existing = candidate_pairs(claims, unit_vectors(0.0, 0.1), thresholds=Thresholds(0.5, 0.5), top_k=1)
+    assert structured_pairs(claims, unit_vectors(0.0, 0.1), thresholds=Thresholds(0.5, 0.5), exclude=existing) == []
 
 
 def test_threshold_separates_related_from_unrelated_scores():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from factcheck.schema import Claim, DateMention
 from factcheck.textnorm import content_words, normalize, overlap
@@ -26,32 +27,65 @@ def event_words(claim: Claim) -> set[str]:
     return content_words(text)
 
 
-def same_event(a: Claim, b: Claim, *, threshold: float = SAME_EVENT_OVERLAP) -> bool:
-    return overlap(event_words(a), event_words(b)) >= threshold
+def same_event(a: Claim, b: Claim, *, similar: bool = False, threshold: float = SAME_EVENT_OVERLAP) -> bool:
+    """Most content words shared or, across languages where words cannot match, embeddings
+    the caller judged ``similar``."""
+    return similar or overlap(event_words(a), event_words(b)) >= threshold
 
 
-def _days(dates: list[DateMention]) -> dict[str, set]:
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def explicit_years(claim: Claim) -> set[int]:
+    """Years the claim names: its dates, plus bare years the date finder leaves alone
+    ("the 2018 election", "قمة 2024"), which still place the claim in time."""
+    years = {d.value.year for d in claim.dates if d.value is not None and d.granularity != "weekday"}
+    text = normalize(claim.text)
+    taken = [(q.start, q.end) for q in claim.quantities]
+    for match in _YEAR.finditer(text):
+        if not any(s <= match.start() < e for s, e in taken):
+            years.add(int(match.group()))
+    return years
+
+
+def different_times(a: Claim, b: Claim, published_a: date | None, published_b: date | None) -> bool:
+    """Claims set in different years are about different events ("the 2018 quake killed 300"
+    vs this year's toll). A claim without a year is taken to speak of its publication year
+    only when the other names an earlier year; two undated claims are never told apart."""
+    ya, yb = explicit_years(a), explicit_years(b)
+    if ya and yb:
+        return not (ya & yb)
+    if ya and published_b is not None:
+        return max(ya) < published_b.year
+    if yb and published_a is not None:
+        return max(yb) < published_a.year
+    return False
+
+
+def _days(dates: list[DateMention], published: date | None = None) -> dict[str, set]:
+    """Date values by granularity. "Today" (a relative date equal to the publication date)
+    dates the report, not the event, so it is left out."""
     by_granularity: dict[str, set] = {}
     for d in dates:
+        if d.relative and d.granularity == "day" and d.value is not None and d.value == published:
+            continue
         if d.value is not None and d.granularity == "day":
             by_granularity.setdefault("day", set()).add(d.value)
+            by_granularity.setdefault("weekday", set()).add(d.value.weekday())
             by_granularity.setdefault("year", set()).add(d.value.year)
         elif d.value is not None and d.granularity == "month":
             by_granularity.setdefault("month", set()).add((d.value.year, d.value.month))
             by_granularity.setdefault("year", set()).add(d.value.year)
         elif d.value is not None and d.granularity == "year":
             by_granularity.setdefault("year", set()).add(d.value.year)
-        elif d.weekday is not None:
+        if d.weekday is not None:
             by_granularity.setdefault("weekday", set()).add(d.weekday)
-    for granularity in ("day",):
-        for value in by_granularity.get(granularity, set()):
-            by_granularity.setdefault("weekday", set()).add(value.weekday())
     return by_granularity
 
 
-def date_conflict(a: Claim, b: Claim) -> str | None:
+def date_conflict(a: Claim, b: Claim, published_a: date | None = None, published_b: date | None = None) -> str | None:
     """The finest shared granularity at which the claims' dates for one event disagree."""
-    da, db = _days(a.dates), _days(b.dates)
+    da, db = _days(a.dates, published_a), _days(b.dates, published_b)
     for granularity in ("day", "weekday", "month", "year"):
         if da.get(granularity) and db.get(granularity):
             if da[granularity] & db[granularity]:
@@ -71,8 +105,23 @@ def is_absolute_first(claim: Claim) -> bool:
     return bool(_ABSOLUTE_FIRST.search(normalize(claim.text)))
 
 
-def denial_conflict(a: Claim, b: Claim) -> bool:
-    return a.negated != b.negated and same_event(a, b)
+_DENIAL = re.compile(r"(?:^|\s)[وف]?(?:نفي|نفت|نفوا|نفيا|تنفي|ينفي|نفيه)(?:\s|$)|\bden(?:y|ies|ied)\b|\brejected\s+reports\b")
+
+
+def is_denial(claim: Claim) -> bool:
+    """An explicit denial verb, not merely a negated side clause ("but he did not say ...")."""
+    return bool(_DENIAL.search(normalize(claim.text)))
+
+
+def denial_conflict(a: Claim, b: Claim, *, similar: bool = False) -> bool:
+    """A denial against an assertion of the same event. Across languages, where words cannot
+    be matched, only an explicit denial verb on embeddings this close counts."""
+    if a.negated == b.negated:
+        return False
+    if overlap(event_words(a), event_words(b)) >= SAME_EVENT_OVERLAP:
+        return True
+    denier = a if a.negated else b
+    return similar and is_denial(denier)
 
 
 def first_conflict(a: Claim, b: Claim) -> bool:

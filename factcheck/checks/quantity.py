@@ -7,7 +7,10 @@ of an estimate, not a claim compatible with 1,500. Round figures (3,000) are app
 
 from __future__ import annotations
 
-from factcheck.schema import Quantity
+import re
+
+from factcheck.schema import Claim, Quantity
+from factcheck.textnorm import normalize
 
 # Multipliers that bound each qualifier's range (documented in the README).
 MORE_THAN_SPAN = 1.5
@@ -47,28 +50,60 @@ def compatible(a: Quantity, b: Quantity) -> bool | None:
     return low[0] <= high[1] * (1 + 1e-9) and high[0] <= low[1] * (1 + 1e-9)
 
 
-def unit_key(q: Quantity) -> str | None:
-    return q.unit or (q.unit_text.strip().lower() if q.unit_text else None)
+# A percentage is only comparable with one of the same measure: a 19.75% interest rate does
+# not contradict 31% inflation. Patterns run on normalised text (see textnorm).
+MEASURES = {
+    "inflation": r"تضخم|inflation",
+    "interest_rate": r"سعر\s*الفايده|اسعار\s*الفايده|الفايده|interest\s+rate|benchmark\s+rate|key\s+rate|policy\s+rate",
+    "growth": r"نمو|growth|\bgrew\b|expand",
+    "unemployment": r"بطاله|unemployment|jobless",
+    "turnout": r"مشاركه|اقبال|turnout",
+    "deficit": r"عجز|deficit",
+    "debt": r"دين|ديون|\bdebt\b",
+}
+_MEASURES = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in MEASURES.items()]
+RELATIVE_UNITS = frozenset({"percent", "basis_points"})
 
 
-def describe(q: Quantity) -> str:
+def measure_of(q: Quantity, text: str) -> str | None:
+    """The measure a percentage is of: the last measure word before it, else the first after."""
+    before, after = normalize(text[: q.start]), normalize(text[q.end :])
+    found_before = [(m.end(), name) for name, pattern in _MEASURES for m in pattern.finditer(before)]
+    if found_before:
+        return max(found_before)[1]
+    found_after = [(m.start(), name) for name, pattern in _MEASURES for m in pattern.finditer(after)]
+    return min(found_after)[1] if found_after else None
+
+
+def unit_key(q: Quantity, text: str | None = None) -> str | None:
+    unit = q.unit or (q.unit_text.strip().lower() if q.unit_text else None)
+    if unit in RELATIVE_UNITS and text is not None:
+        measure = measure_of(q, text)
+        return f"{unit}:{measure}" if measure else unit
+    return unit
+
+
+def describe(q: Quantity, unit: str | None = None) -> str:
     words = {"more_than": "more than", "at_least": "at least", "up_to": "up to", "at_most": "at most",
              "less_than": "less than", "about": "about", "vague": "", "exact": ""}
     value = f"{q.value:,.0f}" if q.value == int(q.value) else f"{q.value:,}"
-    return " ".join(part for part in (words.get(q.qualifier, q.qualifier), value, unit_key(q) or "") if part)
+    unit = (unit or unit_key(q) or "").replace("_", " ").replace(":", " of ")
+    return " ".join(part for part in (words.get(q.qualifier, q.qualifier), value, unit) if part)
 
 
-def compare_quantities(a: list[Quantity], b: list[Quantity]) -> list[tuple[str, Quantity, Quantity, bool]]:
+def compare_quantities(a: Claim, b: Claim) -> list[tuple[str, Quantity, Quantity, bool]]:
     """For each unit both claims count: (unit, qa, qb, compatible?).
 
     A unit conflicts only when no figure of one claim fits any figure of the other, so a claim
     that gives two figures ("3,000 now, 1,500 more later") is not flagged for one of them.
     """
     results = []
-    units = {unit_key(q) for q in a} & {unit_key(q) for q in b} - {None}
+    keyed_a = [(unit_key(q, a.text), q) for q in a.quantities]
+    keyed_b = [(unit_key(q, b.text), q) for q in b.quantities]
+    units = {k for k, _ in keyed_a} & {k for k, _ in keyed_b} - {None}
     for unit in sorted(units):
-        qa = [q for q in a if unit_key(q) == unit]
-        qb = [q for q in b if unit_key(q) == unit]
+        qa = [q for k, q in keyed_a if k == unit]
+        qb = [q for k, q in keyed_b if k == unit]
         verdicts = [(x, y, compatible(x, y)) for x in qa for y in qb]
         decided = [v for v in verdicts if v[2] is not None]
         if not decided:

@@ -40,6 +40,7 @@ _COUNTRIES = {
     "india": r"الهند|هندي|india|new\s+delhi",
     "pakistan": r"باكستان|pakistan",
     "japan": r"اليابان|ياباني|japan|tokyo|طوكيو",
+    "greece": r"اليونان|يوناني|greece|greek|athens|اثينا|كريت|crete",
     "germany": r"المانيا|الماني|germany|german|berlin|برلين",
     "france": r"فرنسا|فرنسي|france|french|paris|باريس",
     "united_kingdom": r"بريطانيا|بريطاني|britain|british|\buk\b|london|لندن",

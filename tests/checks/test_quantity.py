@@ -1,5 +1,5 @@
 from factcheck.checks.quantity import compare_quantities, compatible
-from factcheck.schema import Quantity
+from factcheck.schema import Claim, Quantity
 
 
 def q(value, qualifier="exact", unit="troops"):
@@ -34,10 +34,24 @@ def test_vague_figures_decide_nothing():
     assert compatible(q(1000, "vague"), q(11000)) is None
 
 
+def claim(text, *quantities):
+    return Claim(id="x:1", doc="x", start=0, end=len(text), text=text, quantities=list(quantities))
+
+
 def test_only_units_both_claims_count_are_compared():
-    assert compare_quantities([q(3000)], [q(3000, unit="killed")]) == []
+    assert compare_quantities(claim("3000 troops", q(3000)), claim("3000 killed", q(3000, unit="killed"))) == []
 
 
 def test_a_claim_with_two_figures_conflicts_only_if_neither_fits():
-    [(unit, _, _, ok)] = compare_quantities([q(3000), q(1500)], [q(1500)])
+    [(unit, _, _, ok)] = compare_quantities(claim("3000 and 1500", q(3000), q(1500)), claim("1500", q(1500)))
     assert unit == "troops" and ok
+
+
+def test_percentages_compare_only_within_one_measure():
+    rate = claim("The bank raised its interest rate to 19.75%.",
+                 Quantity(value=19.75, start=37, end=43, text="19.75%", unit="percent"))
+    inflation = claim("Inflation reached 31% in May.", Quantity(value=31, start=18, end=21, text="31%", unit="percent"))
+    other_rate = claim("سعر الفائدة بلغ 19.25%", Quantity(value=19.25, start=16, end=22, text="19.25%", unit="percent"))
+    assert compare_quantities(rate, inflation) == []
+    [(unit, _, _, ok)] = compare_quantities(rate, other_rate)
+    assert unit == "percent:interest_rate" and not ok
