@@ -1,0 +1,1 @@
+"""Evaluation: scoring factcheck against gold annotations and NLI benchmarks."""
