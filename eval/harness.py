@@ -300,26 +300,18 @@ def table(run: Run) -> str:
     return "\n".join(lines)
 
 
-def _finite(value):
-    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
-        return None
-    if isinstance(value, dict):
-        return {k: _finite(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_finite(v) for v in value]
-    return value
-
-
 def write_outputs(run: Run) -> None:
+    from factcheck.report.json import finite
+
     slim = {a: {c: {k: v for k, v in s.items() if k not in ("items", "sweep")} for c, s in per.items()}
             for a, per in run.results.items()}
-    RESULTS.write_text(json.dumps(_finite({
+    RESULTS.write_text(json.dumps(finite({
         "nli_model": run.nli_model, "full_mode": full_mode(), "pairs": slim, "skipped": run.skipped, "errors": run.errors,
         "nli": run.nli, "nli_skipped": run.nli_skipped, "seconds": run.seconds,
     }), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     calibration = {a: {"ece": per["all"]["calibration"], "sweep": per["all"]["sweep"]}
                    for a, per in run.results.items()}
-    CALIBRATION.write_text(json.dumps(_finite(calibration), indent=1) + "\n", encoding="utf-8")
+    CALIBRATION.write_text(json.dumps(finite(calibration), indent=1) + "\n", encoding="utf-8")
     try:
         _plot(calibration)
     except Exception as exc:  # the plot is optional; the data is in calibration.json

@@ -69,7 +69,9 @@ def _add_model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", metavar="FILE", help="TOML file with settings (see README); flags override it")
     parser.add_argument("--embedding-model", metavar="NAME",
                         help="sentence-transformers hub id or folder (default: offline multilingual-e5-small)")
-    parser.add_argument("--nli-model", metavar="NAME", help="NLI model: hub id or local folder")
+    parser.add_argument("--nli-model", metavar="NAME",
+                        help="NLI model: hub id or local folder (default: the shipped offline:e5-small-nli)")
+    parser.add_argument("--no-nli", action="store_true", help="run without an NLI model")
     parser.add_argument("--threshold", type=float, metavar="COSINE",
                         help="similarity threshold for pairing (default: calibrated for the embedding model)")
     parser.add_argument("--top-k", type=int, metavar="K", help="candidate counterparts per claim (default: 5)")
@@ -80,6 +82,8 @@ def _add_model_options(parser: argparse.ArgumentParser) -> None:
 
 def config_from_args(args: argparse.Namespace) -> Config:
     config = Config.from_file(args.config) if args.config else Config()
+    if args.no_nli:
+        config = config.without_nli()
     return config.replace(
         embedding_model=args.embedding_model,
         nli_model=args.nli_model,

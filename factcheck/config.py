@@ -14,6 +14,7 @@ from pathlib import Path
 from factcheck.errors import ConfigError
 
 OFFLINE_EMBEDDING_MODEL = "offline:multilingual-e5-small"
+OFFLINE_NLI_MODEL = "offline:e5-small-nli"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -21,7 +22,11 @@ class Config:
     # Sentence-transformers model: a hub id, a local folder, or the offline rebuild of e5-small.
     embedding_model: str = OFFLINE_EMBEDDING_MODEL
     # Sequence-classification NLI model: a hub id or local folder; None runs without NLI.
-    nli_model: str | None = None
+    nli_model: str | None = OFFLINE_NLI_MODEL
+    # An NLI verdict of agreement or contradiction below this confidence is reported as
+    # neutral (its scores stay in the pair). Structured checks are not subject to it.
+    # 0.9 for the shipped model: eval/sweep_nli_confidence.py, contradiction F1 0.41 at 0.0.
+    nli_min_confidence: float = 0.9
     # Cosine above which two claims are compared. None: calibrate for the embedding model
     # (cosine scales differ a lot between models, so a fixed number does not transfer).
     similarity_threshold: float | None = None
@@ -57,6 +62,9 @@ class Config:
         if unknown:
             raise ConfigError(f"unknown setting(s) {', '.join(unknown)}; valid settings: {', '.join(sorted(known))}")
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    def without_nli(self) -> Config:
+        return dataclasses.replace(self, nli_model=None)
 
     def to_dict(self) -> dict:
         return dataclasses.asdict(self)

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from factcheck.checks import apply_checks
 from factcheck.claims import extract_claims
-from factcheck.config import Config
+from factcheck.config import OFFLINE_NLI_MODEL, Config
 from factcheck.embeddings.encoder import Encoder
+from factcheck.errors import ModelLoadError
 from factcheck.ingest import articles_from_source, read_sources
 from factcheck.nli import NLIModel, both_directions, combine
 from factcheck.facts import group_facts
@@ -62,7 +63,13 @@ class Checker:
             report.notes.append("no NLI model configured: pairs are not labelled entailment/contradiction by a model")
         elif report.pairs:
             with self.steps.step(f"NLI on {len(report.pairs)} pairs, both directions"):
-                self.label_pairs(report)
+                try:
+                    self.label_pairs(report)
+                except ModelLoadError as exc:
+                    if self.config.nli_model != OFFLINE_NLI_MODEL:
+                        raise
+                    # The shipped model is optional (a wheel without models/): go on without it.
+                    report.notes.append(f"offline NLI model unavailable, pairs not labelled by a model: {exc}")
         documents_by_id = {d.id: d for d in documents}
         claims_by_id = {c.id: c for c in claims}
         if self.config.structured_checks:
@@ -100,7 +107,10 @@ class Checker:
         scored = both_directions(self.nli, [(by_id[p.a].text, by_id[p.b].text) for p in report.pairs])
         for pair, directions in zip(report.pairs, scored, strict=True):
             pair.nli = directions
-            pair.label, pair.confidence = combine(directions)
+            label, confidence = combine(directions)
+            if label != "neutral" and confidence < self.config.nli_min_confidence:
+                label = "neutral"
+            pair.label, pair.confidence = label, confidence
 
 
 def document_ids(sources: list[Source]) -> list[str]:

@@ -62,14 +62,15 @@ def report_to_dict(report: Report) -> dict:
 
 def render_json(report: Report) -> str:
     # Infinity (an open-ended range) is not JSON: write it as null.
-    return json.dumps(_finite(report_to_dict(report)), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(finite(report_to_dict(report)), ensure_ascii=False, indent=2) + "\n"
 
 
-def _finite(value):
+def finite(value):
+    """The same data with NaN and infinities as None, which JSON can carry."""
     if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
         return None
     if isinstance(value, dict):
-        return {k: _finite(v) for k, v in value.items()}
+        return {k: finite(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_finite(v) for v in value]
+        return [finite(v) for v in value]
     return value

@@ -1,0 +1,120 @@
+"""The shipped offline NLI model: artifact format round trip and a few obvious pairs."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from factcheck.nli_offline import OFFLINE_NLI_NAME, artifact_dir, merge_artifact, save_artifact
+
+
+def test_artifact_round_trip_on_a_tiny_bert(tmp_path):
+    """save_artifact -> merge_artifact reproduces the trained weights (int8 deltas are close)."""
+    torch = pytest.importorskip("torch")
+    from safetensors.torch import load_file, save_file
+    from transformers import BertConfig, BertForSequenceClassification, BertModel
+
+    torch.manual_seed(0)
+    config = BertConfig(vocab_size=50, hidden_size=16, num_hidden_layers=3, num_attention_heads=2,
+                        intermediate_size=32, max_position_embeddings=40)
+    base = BertModel(config, add_pooling_layer=False)
+    base_dir = tmp_path / "base"
+    base_dir.mkdir()
+    save_file({k: v.contiguous() for k, v in base.state_dict().items()}, str(base_dir / "model.safetensors"))
+    base_state = load_file(str(base_dir / "model.safetensors"))
+
+    config.num_labels = 3
+    network = BertForSequenceClassification(config)
+    network.bert.load_state_dict(base.state_dict(), strict=False)
+    trainable = [n for n, _ in network.named_parameters() if not n.startswith(("bert.embeddings.", "bert.encoder.layer.0."))]
+    with torch.no_grad():
+        for name, p in network.named_parameters():
+            if name in trainable:
+                p.add_(torch.randn_like(p) * 0.01)
+    art = tmp_path / "artifact"
+    save_artifact(network, base_state, art, trainable=trainable, manifest={"xnli_split": {"held_out_indices": [1, 2]}})
+    manifest = json.loads((art / "manifest.json").read_text())
+    assert manifest["delta_sha256"] and manifest["xnli_split"]["held_out_indices"] == [1, 2]
+
+    merged = tmp_path / "merged"
+    merge_artifact(art, base_dir, merged)
+    state = load_file(str(merged / "model.safetensors"))
+    reference = network.state_dict()
+    for name, value in reference.items():
+        if name not in state:
+            continue  # buffers such as position_ids
+        tol = 0.01 / 127 + 1e-6 if name in trainable and value.dim() == 2 else 1e-6
+        assert torch.allclose(state[name], value.float(), atol=tol * 5), name
+    cfg = json.loads((merged / "config.json").read_text())
+    assert cfg["id2label"] == {"0": "entailment", "1": "neutral", "2": "contradiction"}
+
+
+_ART = artifact_dir()
+needs_artifact = pytest.mark.skipif(not (_ART / "manifest.json").is_file(), reason=f"no NLI artifact at {_ART}")
+
+
+@pytest.fixture(scope="module")
+def offline_nli():
+    pytest.importorskip("torch")
+    from factcheck.nli import NLIModel
+
+    try:
+        model = NLIModel(model=OFFLINE_NLI_NAME)
+        model._load()  # merges on first use (a few seconds), then loads from the cache
+    except Exception as exc:  # pragma: no cover - base packages missing on this machine
+        pytest.skip(f"offline NLI model cannot be built here: {exc}")
+    return model
+
+
+@needs_artifact
+def test_artifact_is_small_and_describes_its_split():
+    size = sum(f.stat().st_size for f in _ART.iterdir() if f.is_file())
+    assert size <= 25 * 1024 * 1024
+    manifest = json.loads((_ART / "manifest.json").read_text(encoding="utf-8"))
+    split = manifest["xnli_split"]
+    assert not set(split["train_indices"]) & set(split["held_out_indices"])
+
+
+@needs_artifact
+def test_warm_load_is_fast(offline_nli):
+    from factcheck.nli import NLIModel
+
+    start = time.perf_counter()
+    NLIModel(model=OFFLINE_NLI_NAME)._load()
+    assert time.perf_counter() - start < 15
+
+
+COPY_PAIRS = [
+    ("قتل ثلاثة أشخاص في انفجار سيارة مفخخة في بغداد يوم الأحد", "قتل ثلاثة أشخاص في انفجار سيارة مفخخة في بغداد يوم الأحد"),
+    ("Police arrested 12 people after the protest.", "Police arrested 12 people after the protest."),
+    # Not asserted: some long English copies ending "on <weekday>." come out as contradiction
+    # (a synthetic-template artefact, see models/e5-small-nli/README.md "Known weaknesses").
+]
+NUMBER_SWAPS = [
+    ("أعلنت وزارة الصحة تسجيل 120 إصابة جديدة بفيروس كورونا", "أعلنت وزارة الصحة تسجيل 45 إصابة جديدة بفيروس كورونا"),
+    ("The earthquake killed 300 people in the north of the country.",
+     "The earthquake killed 12 people in the north of the country."),
+]
+
+
+@needs_artifact
+@pytest.mark.parametrize("premise, hypothesis", COPY_PAIRS)
+def test_copy_is_entailment(offline_nli, premise, hypothesis):
+    probs = offline_nli.predict([(premise, hypothesis)])[0]
+    assert max(probs, key=probs.get) == "entailment", probs
+
+
+NEGATIONS = [
+    ("قتل ثلاثة أشخاص في انفجار سيارة مفخخة في بغداد", "لم يقتل أحد في انفجار بغداد"),
+    ("The minister visited Cairo on Monday to meet the president.", "The minister did not visit Cairo."),
+]
+
+
+@needs_artifact
+@pytest.mark.parametrize("premise, hypothesis", NUMBER_SWAPS + NEGATIONS)
+def test_number_swap_is_contradiction(offline_nli, premise, hypothesis):
+    probs = offline_nli.predict([(premise, hypothesis)])[0]
+    assert max(probs, key=probs.get) == "contradiction", probs
