@@ -15,7 +15,6 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -152,7 +151,8 @@ def ensure_offline_nli(cache_dir: Path | None = None, *, artifact: Path | None =
     The folder name carries the merge version and the artifact's hash, so a new artifact never
     reuses an old merge; the merge goes to a temporary sibling that is renamed into place.
     """
-    from factcheck.embeddings.e5_offline import default_cache_dir, ensure_offline_e5
+    from factcheck.cache import build_atomically, default_cache_dir
+    from factcheck.embeddings.e5_offline import ensure_offline_e5
     from factcheck.errors import ModelLoadError
 
     src = Path(artifact) if artifact else artifact_dir()
@@ -169,24 +169,11 @@ def ensure_offline_nli(cache_dir: Path | None = None, *, artifact: Path | None =
     if _is_complete(target, delta_sha):
         return target
     base_dir = ensure_offline_e5(cache_dir=cache_dir)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
-    try:
+
+    def build(tmp: Path) -> None:
         merge_artifact(src, base_dir, tmp)
-        build = {"name": OFFLINE_NLI_NAME, "merge_version": MERGE_VERSION, "delta_sha256": delta_sha,
-                 "artifact": str(src), "base": str(base_dir)}
-        (tmp / BUILD_MANIFEST).write_text(json.dumps(build, indent=2) + "\n", encoding="utf-8")
-        os.chmod(tmp, 0o755)
-        if target.exists() and not _is_complete(target, delta_sha):
-            stale = Path(tempfile.mkdtemp(prefix=f".{target.name}.stale-", dir=target.parent))
-            os.replace(target, stale / "old")
-            shutil.rmtree(stale, ignore_errors=True)
-        try:
-            os.rename(tmp, target)
-        except OSError:
-            if not _is_complete(target, delta_sha):
-                raise
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
-    return target
+        build_info = {"name": OFFLINE_NLI_NAME, "merge_version": MERGE_VERSION, "delta_sha256": delta_sha,
+                      "artifact": str(src), "base": str(base_dir)}
+        (tmp / BUILD_MANIFEST).write_text(json.dumps(build_info, indent=2) + "\n", encoding="utf-8")
+
+    return build_atomically(target, build, lambda folder: _is_complete(folder, delta_sha))

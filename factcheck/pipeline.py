@@ -130,7 +130,7 @@ def document_ids(sources: list[Source]) -> list[str]:
 
 
 def _calibration_cache(config: Config) -> Path:
-    from factcheck.embeddings.e5_offline import default_cache_dir
+    from factcheck.cache import default_cache_dir
 
     root = Path(config.cache_dir) if config.cache_dir else default_cache_dir()
     return root / "calibration" / "similarity_thresholds.json"

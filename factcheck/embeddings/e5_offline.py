@@ -39,11 +39,12 @@ import mmap
 import os
 import shutil
 import struct
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from factcheck.cache import build_atomically, default_cache_dir
 
 __all__ = [
     "OFFLINE_E5_NAME",
@@ -151,17 +152,6 @@ def _find_sources() -> _Sources:
 # ----------------------------------------------------------------------------- cache folder
 
 
-def default_cache_dir() -> Path:
-    """Root of factcheck's cache: ``$FACTCHECK_CACHE``, else ``$XDG_CACHE_HOME/factcheck``,
-    else ``~/.cache/factcheck`` (the XDG default), so users can move it without code changes."""
-    explicit = os.environ.get("FACTCHECK_CACHE")
-    if explicit:
-        return Path(explicit).expanduser()
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
-    return base / "factcheck"
-
-
 def _is_complete(folder: Path) -> bool:
     """A build is complete iff its manifest (written last) names the current build version."""
     try:
@@ -191,36 +181,8 @@ def ensure_offline_e5(*, cache_dir: Path | None = None) -> Path:
     target = root / MODEL_SUBDIR
     if _is_complete(target):
         return target
-
     sources = _find_sources()  # fail fast, before creating anything
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
-    try:
-        build_offline_e5(tmp, _sources=sources)
-        _apply_umask(tmp)  # mkdtemp makes it 0700; a shared cache should be readable like any file
-        if target.exists() and not _is_complete(target):
-            # Not produced by a rename of ours (those are always complete): move it aside.
-            stale = Path(tempfile.mkdtemp(prefix=f".{target.name}.stale-", dir=target.parent))
-            os.replace(target, stale / "old")
-            shutil.rmtree(stale, ignore_errors=True)
-        try:
-            os.rename(tmp, target)
-        except OSError:
-            if not _is_complete(target):  # lost a race to a *complete* build: fine; else real error
-                raise
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
-    return target
-
-
-def _apply_umask(folder: Path) -> None:
-    """Give the built tree the permissions a plain ``mkdir``/``open`` would have given it."""
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(folder, 0o777 & ~umask)
-    for path in folder.rglob("*"):
-        os.chmod(path, (0o777 if path.is_dir() else 0o666) & ~umask)
+    return build_atomically(target, lambda tmp: build_offline_e5(tmp, _sources=sources), _is_complete)
 
 
 # ----------------------------------------------------------------------------- reading the .bin
