@@ -17,7 +17,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
 PROBE = (
     "import resource, subprocess, sys, time; t = time.perf_counter(); "

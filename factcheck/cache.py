@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
@@ -56,3 +57,12 @@ def _apply_umask(folder: Path) -> None:
     os.chmod(folder, 0o777 & ~umask)
     for path in folder.rglob("*"):
         os.chmod(path, (0o777 if path.is_dir() else 0o666) & ~umask)
+
+
+def file_sha256(path: Path) -> str:
+    """Hex digest of a file, read in 1 MiB chunks (model files are hundreds of MB)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

@@ -11,12 +11,13 @@ artifact's hash), and ``NLIModel`` then loads it like any local folder.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
 from pathlib import Path
 from typing import Any
+
+from factcheck.cache import file_sha256
 
 __all__ = [
     "OFFLINE_NLI_NAME",
@@ -54,14 +55,6 @@ def read_manifest(folder: Path | None = None) -> dict[str, Any]:
     return json.loads((folder / MANIFEST_FILE).read_text(encoding="utf-8"))
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def _strip(name: str) -> str:
     return name[len("bert."):] if name.startswith("bert.") else name
 
@@ -96,7 +89,7 @@ def save_artifact(network, base_state: dict[str, Any], out: Path, *, trainable: 
     config = network.config.to_dict()
     config["architectures"] = ["BertForSequenceClassification"]
     (out / CONFIG_FILE).write_text(json.dumps(config, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    manifest = {**manifest, "delta_sha256": _sha256(out / DELTA_FILE), "merge_version": MERGE_VERSION}
+    manifest = {**manifest, "delta_sha256": file_sha256(out / DELTA_FILE), "merge_version": MERGE_VERSION}
     (out / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return out
 

