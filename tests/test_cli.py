@@ -64,3 +64,31 @@ def test_json_report_of_a_mixed_corpus_with_a_bad_file(tmp_path, capsys):
     [pair] = report["pairs"]
     assert pair["label"] == "contradiction"
     assert [r["kind"] for r in pair["reasons"]] == ["quantity"]
+
+
+@pytest.mark.slow
+def test_jsonl_and_html_articles_keep_their_metadata_and_config_file_settings_apply(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    records = [
+        {"text": "The quake killed 1,200 people in Tazrout province, the interior ministry said on Saturday.",
+         "title": "Quake kills 1,200", "published": "2024-03-12", "source": "Wire"},
+        {"text": "وأعلنت وزارة الداخلية أن الزلزال أسفر عن مقتل 2000 شخص في إقليم تازروت.", "published": "2024-03-13"},
+    ]
+    (corpus / "feed.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    paragraphs = "".join(f"<p>Rescue teams in Tazrout searched the rubble of village {i} for survivors on Sunday.</p>"
+                         for i in range(4))
+    (corpus / "page.html").write_text(f"<html><head><title>Rescue in Tazrout</title></head><body><article>"
+                                      f"<h1>Rescue in Tazrout</h1>{paragraphs}</article></body></html>", encoding="utf-8")
+    config = tmp_path / "factcheck.toml"
+    config.write_text("nli_model = \"\"\ntop_k = 3\n", encoding="utf-8")
+    out = tmp_path / "report.json"
+    assert main(["check", str(corpus), "--config", str(config), "--format", "json", "-o", str(out), "--no-progress"]) == 0
+    report = json.loads(out.read_text(encoding="utf-8"))
+    docs = {d["id"]: d for d in report["documents"]}
+    assert docs["feed:1"]["published"] == "2024-03-12" and docs["feed:1"]["title"] == "Quake kills 1,200"
+    assert docs["feed:2"]["published"] == "2024-03-13"
+    assert docs["page"]["title"] == "Rescue in Tazrout"
+    assert report["models"]["nli"] in (None, "")
+    killed = [p for p in report["pairs"] if any(r["key"] == "killed" for r in p["reasons"])]
+    assert killed and killed[0]["label"] == "contradiction"
