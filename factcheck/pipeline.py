@@ -8,13 +8,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from factcheck.checks import apply_checks
-from factcheck.claims import extract_claims
+from factcheck.claims import claims_of
 from factcheck.config import OFFLINE_NLI_MODEL, Config
 from factcheck.embeddings.encoder import Encoder
 from factcheck.errors import ModelLoadError
 from factcheck.ingest import articles_from_source, read_sources
-from factcheck.nli import NLIModel, both_directions, combine
 from factcheck.facts import group_facts
+from factcheck.nli import NLIModel, both_directions, combine
 from factcheck.pairing import SimilarityCalibration, Thresholds, candidate_pairs, structured_pairs
 from factcheck.progress import SilentSteps, Steps
 from factcheck.schema import Document, Problem, Report, Source
@@ -43,7 +43,7 @@ class Checker:
             sources, problems = read_sources(paths)
             documents = self.documents(sources, problems)
         with self.steps.step(f"Extracting claims from {len(documents)} documents"):
-            claims = extract_claims(documents)
+            claims = self.claims(documents, problems)
         report = Report(documents=documents, claims=claims, pairs=[], problems=problems,
                         models={"embedding": self.config.embedding_model, "nli": self.config.nli_model})
         if len(claims) < 2:
@@ -86,6 +86,15 @@ class Checker:
             except Exception as exc:  # one malformed article must not lose the others
                 problems.append(Problem(source.path, f"could not split into articles: {exc}"))
         return documents
+
+    def claims(self, documents: list[Document], problems: list[Problem]) -> list:
+        found = []
+        for doc in documents:
+            try:
+                found.extend(claims_of(doc))
+            except Exception as exc:  # an extractor bug on one article must not lose the others
+                problems.append(Problem(f"{doc.path} ({doc.id})", f"could not extract claims: {exc!r}"))
+        return found
 
     def similarity_thresholds(self) -> Thresholds:
         """The configured threshold, else the one calibrated (once, then cached) for this model."""

@@ -79,3 +79,21 @@ def test_no_conflict_with_the_appended_iran_story_or_between_the_two_summonings(
             continue
         assert "003_349d150d1a2d97aa#2" not in (pair.a.split(":")[0], pair.b.split(":")[0])
         assert not ("استدعت" in text[pair.a] and "استدعت" in text[pair.b])
+
+
+def test_a_failing_extractor_skips_one_article_and_keeps_the_rest(seeds_dir, monkeypatch):
+    from factcheck import Checker, Config
+    from factcheck import claims as claims_module
+
+    original = claims_module.find_quantities
+
+    def broken_on_troops(text):
+        if "1500 جندي" in text:
+            raise ValueError("boom")
+        return original(text)
+
+    monkeypatch.setattr(claims_module, "find_quantities", broken_on_troops)
+    report = Checker(Config(nli_model=None)).check([seeds_dir])
+    assert [p.path.rsplit("/", 1)[-1] for p in report.problems] == ["001_765a9e3110cb316c.txt (001_765a9e3110cb316c)"]
+    assert {c.doc for c in report.claims} >= {"000_80cd373ff1d3d8d0", "004_0c1c4f2951690474"}
+    assert report.pairs
