@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from factcheck.report.view import build_view, doc_label, version_line
+from factcheck.report.view import build_view, doc_label, isolate_rtl, version_line
 from factcheck.schema import Report
 
 CSS = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}
@@ -31,9 +31,9 @@ def render_html(report: Report) -> str:
         parts.append("<h2>Facts</h2>")
         for fact in view.facts:
             parts.append(f"<div class='fact {'contradiction' if fact.status == 'conflicting' else 'entailment'}'>")
-            parts.append(f"<b>{escape(fact.status)}</b>: {escape(fact.summary)}<ul>")
+            parts.append(f"<b>{escape(fact.status)}</b>: {_bdi(escape(fact.summary))}<ul>")
             for version in fact.versions:
-                parts.append(f"<li dir='auto'>{escape(version_line(version))}</li>")
+                parts.append(f"<li>{_bdi(escape(version_line(version)))}</li>")
             parts.append("</ul></div>")
     parts.append("<h2>Pairs</h2>")
     for v in view.pairs:
@@ -43,7 +43,7 @@ def render_html(report: Report) -> str:
         for claim, doc in ((v.a, v.doc_a), (v.b, v.doc_b)):
             parts.append(f"<p><span class='meta'>{escape(doc_label(doc))} [{claim.start}:{claim.end}]</span><br>"
                          f"<span class='quote' dir='auto'>{escape(claim.text)}</span></p>")
-        parts += [f"<p class='meta'>{escape(r.kind)}: {escape(r.detail)}</p>" for r in p.reasons]
+        parts += [f"<p class='meta'>{escape(r.kind)}: {_bdi(escape(r.detail))}</p>" for r in p.reasons]
         parts.append("</div>")
     parts.append("<h2>Documents</h2><table><tr><th>id</th><th>published</th><th>language</th><th>parent</th><th>title</th></tr>")
     for d in report.documents:
@@ -51,3 +51,7 @@ def render_html(report: Report) -> str:
                      f"<td>{escape(d.parent or '')}</td><td dir='auto'>{escape(d.title or '')}</td></tr>")
     parts.append("</table></body></html>")
     return "\n".join(parts) + "\n"
+
+
+def _bdi(escaped: str) -> str:
+    return isolate_rtl(escaped, "<bdi>", "</bdi>")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from factcheck.schema import Claim, Document, Fact, Pair, Report
@@ -62,3 +63,17 @@ def version_line(version: dict, *, quote_chars: int = 90) -> str:
 
 def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
+# A run of right-to-left words, with the digits, spaces and punctuation between them.
+_RTL_RUN = re.compile(rf"[{_RTL}](?:[{_RTL}\s\d.,،:/\-]*[{_RTL}])?")
+
+
+def isolate_rtl(text: str, start: str = "\u2068", end: str = "\u2069") -> str:
+    """Wrap each Arabic run so that a line mixing it with ids and dates keeps its order.
+
+    Plain text gets Unicode first-strong isolates; HTML passes ``<bdi>``/``</bdi>`` (call it on
+    text already escaped: the runs hold no markup characters).
+    """
+    return _RTL_RUN.sub(lambda m: f"{start}{m.group()}{end}", text)
