@@ -21,6 +21,11 @@ def default_cache_dir() -> Path:
     return base / "factcheck"
 
 
+def cache_root(cache_dir: str | Path | None = None) -> Path:
+    """``cache_dir`` when the caller names one, else :func:`default_cache_dir`."""
+    return Path(cache_dir) if cache_dir else default_cache_dir()
+
+
 def build_atomically(target: Path, build: Callable[[Path], None], is_complete: Callable[[Path], bool]) -> Path:
     """Make ``target`` by running ``build`` on a temporary sibling folder renamed into place.
 

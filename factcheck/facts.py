@@ -64,7 +64,7 @@ def _status(members: list[str], pairs: list[Pair], kinds: set[str] | None) -> st
     inside = set(members)
     for pair in pairs:
         if pair.a in inside and pair.b in inside and pair.label == "contradiction":
-            if kinds is None or any(r.kind in kinds for r in pair.reasons if not r.detail.startswith("compatible")):
+            if kinds is None or any(r.kind in kinds and not r.agrees for r in pair.reasons):
                 return "conflicting"
     return "consistent"
 

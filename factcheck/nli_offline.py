@@ -144,7 +144,7 @@ def ensure_offline_nli(cache_dir: Path | None = None, *, artifact: Path | None =
     The folder name carries the merge version and the artifact's hash, so a new artifact never
     reuses an old merge; the merge goes to a temporary sibling that is renamed into place.
     """
-    from factcheck.cache import build_atomically, default_cache_dir
+    from factcheck.cache import build_atomically, cache_root
     from factcheck.embeddings.e5_offline import ensure_offline_e5
     from factcheck.errors import ModelLoadError
 
@@ -157,7 +157,7 @@ def ensure_offline_nli(cache_dir: Path | None = None, *, artifact: Path | None =
             "--nli-model with a hub id or local folder"
         ) from exc
     delta_sha = manifest["delta_sha256"]
-    root = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    root = cache_root(cache_dir)
     target = root / "models" / f"{ARTIFACT_NAME}-offline-v{MERGE_VERSION}-{delta_sha[:12]}"
     if _is_complete(target, delta_sha):
         return target

@@ -128,10 +128,6 @@ class SimilarityCalibration:
         self.unrelated_mean_ = float(scores[~related].mean())
         return self
 
-    @property
-    def thresholds_(self) -> Thresholds:
-        return Thresholds(same=self.threshold_, cross=self.cross_threshold_)
-
 
 def best_threshold(scores: np.ndarray, related: np.ndarray) -> tuple[float, float]:
     """Midpoint of the split with the best balanced accuracy (recall of both classes)."""

@@ -17,7 +17,7 @@ from factcheck.facts import group_facts
 from factcheck.nli import NLIModel, both_directions, combine
 from factcheck.pairing import SimilarityCalibration, Thresholds, candidate_pairs, structured_pairs
 from factcheck.progress import SilentSteps, Steps
-from factcheck.schema import Document, Problem, Report, Source
+from factcheck.schema import Claim, Document, Pair, Problem, Report, Source
 
 
 # Bump when the calibration data or method changes, so cached thresholds are recomputed.
@@ -59,19 +59,19 @@ class Checker:
             report.pairs += structured_pairs(claims, embeddings, thresholds=lowered, exclude=report.pairs)
         report.notes.append(f"claims paired at cosine >= {thresholds.same:.3f} in one language, "
                             f">= {thresholds.cross:.3f} across languages ({self.config.embedding_model})")
+        claims_by_id = {c.id: c for c in claims}
         if self.nli is None:
             report.notes.append("no NLI model configured: pairs are not labelled entailment/contradiction by a model")
         elif report.pairs:
             with self.steps.step(f"NLI on {len(report.pairs)} pairs, both directions"):
                 try:
-                    self.label_pairs(report)
+                    self.label_pairs(report.pairs, claims_by_id)
                 except ModelLoadError as exc:
                     if self.config.nli_model != OFFLINE_NLI_MODEL:
                         raise
                     # The shipped model is optional (a wheel without models/): go on without it.
                     report.notes.append(f"offline NLI model unavailable, pairs not labelled by a model: {exc}")
         documents_by_id = {d.id: d for d in documents}
-        claims_by_id = {c.id: c for c in claims}
         if self.config.structured_checks:
             with self.steps.step("Comparing quantities, dates, denials and firsts"):
                 apply_checks(report.pairs, claims_by_id, documents_by_id, thresholds=thresholds)
@@ -111,10 +111,9 @@ class Checker:
             cache.write_text(json.dumps(known, indent=1))
         return Thresholds(same=float(known[key]["same"]), cross=float(known[key]["cross"]))
 
-    def label_pairs(self, report: Report) -> None:
-        by_id = {c.id: c for c in report.claims}
-        scored = both_directions(self.nli, [(by_id[p.a].text, by_id[p.b].text) for p in report.pairs])
-        for pair, directions in zip(report.pairs, scored, strict=True):
+    def label_pairs(self, pairs: list[Pair], claims: dict[str, Claim]) -> None:
+        scored = both_directions(self.nli, [(claims[p.a].text, claims[p.b].text) for p in pairs])
+        for pair, directions in zip(pairs, scored, strict=True):
             pair.nli = directions
             label, confidence = combine(directions)
             if label != "neutral" and confidence < self.config.nli_min_confidence:
@@ -139,7 +138,6 @@ def document_ids(sources: list[Source]) -> list[str]:
 
 
 def _calibration_cache(config: Config) -> Path:
-    from factcheck.cache import default_cache_dir
+    from factcheck.cache import cache_root
 
-    root = Path(config.cache_dir) if config.cache_dir else default_cache_dir()
-    return root / "calibration" / "similarity_thresholds.json"
+    return cache_root(config.cache_dir) / "calibration" / "similarity_thresholds.json"

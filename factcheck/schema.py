@@ -113,11 +113,13 @@ class Claim:
 
 @dataclass(frozen=True)
 class Reason:
-    """One finding about a pair; ``key`` names what was compared (the unit, for quantities)."""
+    """One finding about a pair; ``key`` names what was compared (the unit, for quantities),
+    ``agrees`` marks a finding that the values fit together rather than conflict."""
 
     kind: str
     detail: str
     key: str | None = None
+    agrees: bool = False
 
 
 @dataclass

@@ -46,15 +46,17 @@ def source_of(claim: Claim, doc: Document) -> str:
 
 def check_pair(pair: Pair, a: Claim, b: Claim, doc_a: Document, doc_b: Document, *, similar: bool = False) -> None:
     """Add reasons to ``pair``; ``similar`` says the embeddings put both claims on one event."""
-    if different_subjects(a.text, b.text) or (_one_sided_place(a, b) and not same_event(a, b, similar=similar)):
+    one_event = same_event(a, b, similar=similar)
+    if different_subjects(a.text, b.text) or (_one_sided_place(a, b) and not one_event):
         return
     conflicts: list[Reason] = []
     agreements: list[Reason] = []
     if not different_times(a, b, doc_a.published, doc_b.published):
         for unit, qa, qb, ok in compare_quantities(a, b):
             detail = f"{describe(qa, unit)} ({source_of(a, doc_a)}) vs {describe(qb, unit)} ({source_of(b, doc_b)})"
-            (agreements if ok else conflicts).append(Reason("quantity", ("compatible: " if ok else "") + detail, key=unit))
-    if same_event(a, b, similar=similar):
+            (agreements if ok else conflicts).append(
+                Reason("quantity", ("compatible: " if ok else "") + detail, key=unit, agrees=ok))
+    if one_event:
         granularity = date_conflict(a, b, doc_a.published, doc_b.published)
         if granularity:
             conflicts.append(Reason("date", f"different {granularity}: {describe_dates(a)} ({source_of(a, doc_a)}) "

@@ -25,9 +25,7 @@ def plausible_range(q: Quantity) -> tuple[float, float] | None:
     qualifier = q.qualifier
     if qualifier in ("more_than", "at_least"):
         return (v, v * MORE_THAN_SPAN)
-    if qualifier in ("up_to", "at_most"):
-        return (v * UP_TO_FLOOR, v)
-    if qualifier == "less_than":
+    if qualifier in ("up_to", "at_most", "less_than"):
         return (v * UP_TO_FLOOR, v)
     if qualifier == "about":
         return (v * (1 - ABOUT_BAND), v * (1 + ABOUT_BAND))
@@ -46,8 +44,8 @@ def compatible(a: Quantity, b: Quantity) -> bool | None:
     ra, rb = plausible_range(a), plausible_range(b)
     if ra is None or rb is None:
         return None
-    low, high = sorted(ra), sorted(rb)
-    return low[0] <= high[1] * (1 + 1e-9) and high[0] <= low[1] * (1 + 1e-9)
+    (a_low, a_high), (b_low, b_high) = sorted(ra), sorted(rb)
+    return a_low <= b_high * (1 + 1e-9) and b_low <= a_high * (1 + 1e-9)
 
 
 # A percentage is only comparable with one of the same measure: a 19.75% interest rate does

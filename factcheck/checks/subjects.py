@@ -7,6 +7,7 @@ Used to keep the structured checks from comparing claims about different subject
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from factcheck.textnorm import normalize
 
@@ -48,6 +49,7 @@ _COUNTRIES = {
 _PATTERNS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _COUNTRIES.items()}
 
 
+@lru_cache(maxsize=4096)  # each claim meets many partners; its countries are read once
 def countries(text: str) -> frozenset[str]:
     folded = normalize(text)
     return frozenset(name for name, pattern in _PATTERNS.items() if pattern.search(folded))

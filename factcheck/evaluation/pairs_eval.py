@@ -169,7 +169,9 @@ class Item:
 
 def predicted_kind(pair: dict) -> str:
     for reason in pair.get("reasons", []):
-        if reason.get("kind") in CONFLICT_REASONS and not str(reason.get("detail", "")).startswith("compatible"):
+        # Reports before "agrees" existed marked agreement only in the detail text.
+        agrees = reason.get("agrees", str(reason.get("detail", "")).startswith("compatible"))
+        if reason.get("kind") in CONFLICT_REASONS and not agrees:
             return reason["kind"]
     return "other"
 

@@ -67,7 +67,6 @@ def _document(
         line
         for line in lines
         if line not in date_lines
-        and line != title_line
         and not (title_line is not None and line.text == title_line.text)
         and not is_furniture(line)
         and not is_short_label(line)

@@ -45,7 +45,7 @@ def report_to_dict(report: Report) -> dict:
                 "label": p.label,
                 "confidence": p.confidence,
                 "similarity": p.similarity,
-                "reasons": [{"kind": r.kind, "detail": r.detail, "key": r.key} for r in p.reasons],
+                "reasons": [{"kind": r.kind, "detail": r.detail, "key": r.key, "agrees": r.agrees} for r in p.reasons],
                 "nli": p.nli,
             }
             for p in report.pairs

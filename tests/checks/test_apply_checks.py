@@ -45,7 +45,7 @@ def test_incompatible_troop_numbers_are_a_quantity_contradiction_naming_both_sou
 def test_more_than_3000_and_3000_agree():
     pair = run(WHITE_HOUSE, MEETING)
     assert pair.label != "contradiction"
-    assert pair.reasons[0].detail.startswith("compatible")
+    assert pair.reasons[0].detail.startswith("compatible") and pair.reasons[0].agrees
 
 
 def test_figures_that_agree_override_an_nli_contradiction():
