@@ -305,6 +305,48 @@ def add_weekday(text: str, rng: random.Random, day: str | None = None) -> str:
     return f"{text.rstrip('. ')} on {day or rng.choice(EN_WEEKDAYS)}."
 
 
+# Actors whose swap turns a "for the first time" statement into a contradiction (only one of
+# them can have been first). Surface forms as they appear in running text.
+AR_ACTORS = ["روسيا", "كوريا الشمالية", "الولايات المتحدة", "الصين", "إيران", "مصر", "تركيا", "فرنسا",
+             "بريطانيا", "ألمانيا", "اليابان", "الكرملين", "بيونغ يانغ", "واشنطن", "موسكو", "إسرائيل",
+             "السعودية", "قطر", "الأردن", "العراق", "سوريا", "لبنان", "أوكرانيا", "الهند"]
+EN_ACTORS = ["Russia", "North Korea", "the United States", "China", "Iran", "Egypt", "Turkey", "France",
+             "Britain", "Germany", "Japan", "the Kremlin", "Pyongyang", "Washington", "Moscow", "Israel",
+             "Saudi Arabia", "Qatar", "Jordan", "Iraq", "Syria", "Lebanon", "Ukraine", "India"]
+_AR_FIRST = ("لأول مرة", "للمرة الأولى", "أول ")
+_EN_FIRST = ("for the first time", "first ")
+
+
+def actor_swap(text: str, rng: random.Random) -> str | None:
+    """Replace one named actor (country, capital, government seat) by another; None if none."""
+    names = AR_ACTORS if is_arabic(text) else EN_ACTORS
+    bound = r"(?<![\w\u0600-\u06FF])" if not is_arabic(text) else r"(?<![\u0621-\u064A])"
+    present = [n for n in names if re.search(rf"{bound}(?:[وبل]?){re.escape(n)}(?![\w])", text)]
+    if not present:
+        return None
+    old = max(present, key=len)  # "North Korea", not a shorter name inside it
+    new = rng.choice([n for n in names if n != old and n not in old and old not in n])
+    return re.sub(re.escape(old), new, text, count=1)
+
+
+def first_claim(text: str, rng: random.Random) -> str:
+    """The sentence as a "first time" statement (unchanged if it already is one)."""
+    if is_arabic(text):
+        if any(m in text for m in _AR_FIRST):
+            return text
+        return f"{rng.choice(['لأول مرة،', 'للمرة الأولى،'])} {text}"
+    if any(m in text.lower() for m in _EN_FIRST):
+        return text
+    return f"For the first time, {text[0].lower() + text[1:] if not text[:2].isupper() else text}"
+
+
+_WORD = re.compile(r"[\w\u0600-\u06FF]{4,}")
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
+
+
 def drop_trailing_clause(text: str) -> str | None:
     """Drop the last clause (after a comma, "و", "and", "after"...): a shorter, entailed sentence."""
     candidates = [m.start() for m in re.finditer(r"[،,;:]| (?:و|بعد|وسط|حيث|and|after|while|as|which) ", text)]
@@ -321,7 +363,9 @@ def synthetic_pairs(sentences: Sequence[str], *, seed: int, n: int, forbidden: I
     directions (contradiction), weekday/month swap (contradiction), weekday added to premise and
     swapped in hypothesis (contradiction) or dropped (entailment), weekday only in the
     hypothesis (neutral), copy (entailment), trailing clause dropped (entailment), clause added
-    (neutral). Candidates touching a ``forbidden`` (evaluation) sentence are dropped.
+    (neutral), actor swap in a "first time" statement (contradiction), unrelated news on a
+    shared topic word (neutral: the checker meets such pairs all the time and must not call
+    them contradictions). Candidates touching a ``forbidden`` (evaluation) sentence are dropped.
     """
     rng = random.Random(seed)
     banned = {norm_key(s) for s in forbidden}
@@ -330,8 +374,9 @@ def synthetic_pairs(sentences: Sequence[str], *, seed: int, n: int, forbidden: I
     with_numbers = [s for s in pool if _NUM_RE.search(s)]
     with_dates = [s for s in pool if date_swap(s, random.Random(0))]
     quota = {  # share of n per kind
-        "number": 0.20, "digits": 0.05, "negation": 0.17, "date": 0.06, "weekday-swap": 0.08,
-        "weekday-drop": 0.06, "weekday-added": 0.08, "copy": 0.08, "clause-drop": 0.12, "clause-added": 0.10,
+        "number": 0.16, "digits": 0.04, "negation": 0.14, "date": 0.05, "weekday-swap": 0.06,
+        "weekday-drop": 0.05, "weekday-added": 0.06, "copy": 0.06, "clause-drop": 0.10, "clause-added": 0.08,
+        "first-actor": 0.08, "unrelated": 0.12,
     }
     out: list[Pair] = []
     seen: set[tuple[str, str]] = set()
@@ -378,6 +423,35 @@ def synthetic_pairs(sentences: Sequence[str], *, seed: int, n: int, forbidden: I
         return add(short, s, "neutral", "clause-added") if short else False
 
     fill("clause-added", pool[::-1], clause_added)
+
+    def first_actor(s: str) -> bool:
+        swapped = actor_swap(s, rng)
+        if not swapped:
+            return False
+        return add(first_claim(s, rng), first_claim(swapped, rng), "contradiction", "first-actor")
+
+    fill("first-actor", pool, first_actor)
+
+    # Unrelated: same script, at least one shared content word, little else in common.
+    by_word: dict[str, list[str]] = {}
+    for s in pool:
+        for w in _content_words(s):
+            by_word.setdefault(w, []).append(s)
+
+    def unrelated(s: str) -> bool:
+        words = sorted(_content_words(s))
+        rng.shuffle(words)
+        for w in words[:5]:
+            partners = by_word.get(w, [])
+            if len(partners) < 2:
+                continue
+            other = rng.choice(partners)
+            a, b = _content_words(s), _content_words(other)
+            if other != s and is_arabic(other) == is_arabic(s) and len(a & b) / len(a | b) < 0.15:
+                return add(s, other, "neutral", "unrelated")
+        return False
+
+    fill("unrelated", pool[len(pool) // 3:], unrelated)
     rng.shuffle(out)
     return out
 
@@ -456,10 +530,13 @@ def eval_sentences(data_dir: Path, held_out: Sequence[int]) -> set[str]:
     return out
 
 
-# Default per-source budgets (pairs) for a ~22k-pair run; scaled down by --max-train-pairs.
+# Default per-source budgets (pairs); scaled down by --max-train-pairs. XNLI takes every
+# train-half pair in every language (translations of one pair act as paraphrase augmentation)
+# plus cross-lingual pairs (premise and hypothesis in different languages, Arabic or English on
+# one side), which the checker meets whenever sources mix languages.
 DEFAULT_BUDGET = {
-    "xnli-ar": 1245, "xnli-en": 1245, "xnli-other": 6500, "arnli": 3000, "sick": 2500,
-    "ans-stance": 2652, "arbteds": 209, "synthetic": 4000,
+    "xnli-ar": 1245, "xnli-en": 1245, "xnli-other": 16185, "xnli-cross": 2490, "arnli": 4600,
+    "sick": 6000, "ans-stance": 2652, "arbteds": 209, "synthetic": 6000,
 }
 
 
@@ -491,6 +568,15 @@ def build_mix(data_dir: Path, *, seed: int = 0, split_seed: int = DEFAULT_SPLIT_
         for lang in others:
             idx = rng.sample(train_idx, min(per, len(train_idx)))
             pairs += [xnli[lang][i] for i in idx]
+    if budget.get("xnli-cross") and "ar" in xnli and "en" in xnli:
+        langs = sorted(xnli)
+        for _ in range(budget["xnli-cross"]):
+            i = rng.choice(train_idx)
+            pivot = rng.choice(["ar", "en"])
+            other = rng.choice([lang for lang in langs if lang != pivot])
+            p_lang, h_lang = (pivot, other) if rng.random() < 0.5 else (other, pivot)
+            pairs.append(Pair(xnli[p_lang][i].premise, xnli[h_lang][i].hypothesis, xnli[pivot][i].label,
+                              "xnli-cross"))
 
     if (d / "arnli/train_nli.csv").is_file():
         arnli = read_arnli(d / "arnli/train_nli.csv")

@@ -50,6 +50,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--data-dir", type=Path, default=None, help="the shared data sets (default ../shared/datasets)")
     ap.add_argument("--out", type=Path, default=Path("models/e5-small-nli"))
     ap.add_argument("--base", type=Path, default=None, help="base model folder (default: the offline e5 rebuild)")
+    ap.add_argument("--init", type=Path, default=None,
+                    help="continue training from an NLI artifact folder (e.g. models/e5-small-nli); "
+                         "deltas are still stored against the e5 base")
     ap.add_argument("--max-train-pairs", type=int, default=None)
     ap.add_argument("--epochs", type=float, default=1.0)
     ap.add_argument("--time-budget-minutes", type=float, default=None, help="whole run incl. final eval and save")
@@ -114,8 +117,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         base_dir = args.base
     tokenizer = AutoTokenizer.from_pretrained(str(base_dir))
+    start_from = base_dir
+    if args.init is not None:
+        from factcheck.nli_offline import ensure_offline_nli
+
+        start_from = ensure_offline_nli(artifact=args.init)  # merged once, before --out is overwritten
+        _log(f"continuing from {args.init} (merged at {start_from})")
     network = BertForSequenceClassification.from_pretrained(
-        str(base_dir), num_labels=3, id2label=dict(ID2LABEL), label2id={v: k for k, v in ID2LABEL.items()})
+        str(start_from), num_labels=3, id2label=dict(ID2LABEL), label2id={v: k for k, v in ID2LABEL.items()})
     base_state = load_file(str(Path(base_dir) / "model.safetensors"))
 
     trainable: list[str] = []

@@ -84,6 +84,46 @@ def test_synthetic_labels_are_right_and_avoid_forbidden_sentences():
             assert p.premise != p.hypothesis
 
 
+def test_actor_swap_replaces_the_longest_named_actor_and_nothing_else():
+    rng = random.Random(0)
+    out = nd.actor_swap("North Korea confirmed for the first time that its troops fight in Kursk", rng)
+    assert out and out.endswith("confirmed for the first time that its troops fight in Kursk")
+    assert not out.startswith("North Korea") and "Korea Korea" not in out
+    ar = nd.actor_swap("أكدت روسيا لأول مرة مشاركة القوات في المعارك", rng)
+    assert ar and "روسيا" not in ar and ar.startswith("أكدت ") and ar.endswith("لأول مرة مشاركة القوات في المعارك")
+    assert nd.actor_swap("The committee met on Tuesday", rng) is None
+
+
+def test_first_claim_adds_a_first_marker_once():
+    rng = random.Random(0)
+    assert nd.first_claim("Russia confirmed the deployment", rng) == "For the first time, russia confirmed the deployment"
+    assert nd.first_claim("For the first time, Russia confirmed it", rng) == "For the first time, Russia confirmed it"
+    assert nd.first_claim("أكدت روسيا الخبر", rng).split("،")[0] in ("لأول مرة", "للمرة الأولى")
+    assert nd.first_claim("أكدت روسيا لأول مرة الخبر", rng) == "أكدت روسيا لأول مرة الخبر"
+
+
+def test_first_time_actor_swaps_are_contradictions_and_unrelated_news_is_neutral():
+    sentences = [
+        "أكدت روسيا وجود قوات أجنبية على أراضيها في كورسك",
+        "اعترفت كوريا الشمالية بإرسال جنود إلى الجبهة في كورسك",
+        "Iran announced a new satellite launch from its northern base",
+        "ارتفاع أسعار الذهب في الأسواق العالمية مع تراجع الدولار",
+        "انخفاض أسعار النفط في الأسواق الآسيوية بعد بيانات المخزون",
+        "تراجع الدولار أمام اليورو في تعاملات الأسواق الأوروبية اليوم",
+    ]
+    pairs = nd.synthetic_pairs(sentences, seed=1, n=300)
+    first = [p for p in pairs if p.source == "synthetic-first-actor"]
+    unrelated = [p for p in pairs if p.source == "synthetic-unrelated"]
+    assert first and unrelated
+    for p in first:
+        assert p.label == "contradiction" and p.premise != p.hypothesis
+        assert any(m in p.premise for m in ("لأول مرة", "للمرة الأولى", "For the first time"))
+    for p in unrelated:
+        assert p.label == "neutral" and p.premise != p.hypothesis
+        assert nd.is_arabic(p.premise) == nd.is_arabic(p.hypothesis)
+        assert nd._content_words(p.premise) & nd._content_words(p.hypothesis)
+
+
 # ----------------------------------------------------------------------------- with the data sets
 
 
@@ -114,6 +154,10 @@ def test_training_mix_never_contains_held_out_xnli_pairs():
         held_text |= {(rows[i].premise, rows[i].hypothesis) for i in held}
     train_text = {(p.premise, p.hypothesis) for p in mix.train if p.source.startswith("xnli")}
     assert train_text and not train_text & held_text
+    # cross-lingual pairs mix two translations of one train pair, never a held-out sentence
+    held_sentences = {s for pair in held_text for s in pair}
+    cross = [p for p in mix.train if p.source == "xnli-cross"]
+    assert cross and not [p for p in cross if p.premise in held_sentences or p.hypothesis in held_sentences]
     # synthetic cases never copy an evaluation sentence verbatim
     forbidden = {nd.norm_key(s) for s in nd.eval_sentences(DATA, mix.xnli_held_out_indices)}
     synth = [p for p in mix.train if p.source.startswith("synthetic")]
