@@ -25,11 +25,15 @@ def extract_claims(documents: Iterable[Document]) -> list[Claim]:
 def claims_of(doc: Document) -> Iterator[Claim]:
     text = doc.source.text
     number = 0
+    seen: set[str] = set()  # pages repeat paragraphs (print + web layout); one claim each
     for line_start, line_end in doc.lines:
         for start, end in sentence_spans(text, line_start, line_end, doc.language):
             sentence = text[start:end]
             if len(sentence.split()) < MIN_CLAIM_WORDS or sentence.rstrip("\"'”»)").endswith(("?", "؟")):
                 continue
+            if sentence in seen:
+                continue
+            seen.add(sentence)
             number += 1
             yield annotate(Claim(id=f"{doc.id}:{number}", doc=doc.id, start=start, end=end, text=sentence,
                                  language=doc.language), doc)

@@ -25,3 +25,17 @@ def test_relative_dates_resolve_against_the_article_date(seed_documents):
     story = next(d for d in seed_documents if d.id == "002_7f3ffb81817a861b#2")
     [kremlin] = [c for c in extract_claims([story]) if "زعم الكرملين" in c.text]
     assert [d.value.isoformat() for d in kremlin.dates if d.value] == ["2025-04-26"]
+
+
+def test_a_paragraph_the_page_repeats_gives_one_claim(seed_documents):
+    # 004 prints three paragraphs twice (print and web layouts glued together)
+    [doc] = [d for d in seed_documents if d.id == "004_0c1c4f2951690474"]
+    texts = [c.text for c in extract_claims([doc])]
+    assert len(texts) == len(set(texts))
+    assert texts.count("ووصف بوتين الاتفاق بأنه “وثيقة ثورية”.") == 1
+
+
+def test_no_claim_quotes_a_photo_caption_or_teaser(seed_documents):
+    claims = extract_claims(seed_documents)
+    assert not [c.text for c in claims if "(Getty)" in c.text or "تقارير دولية" in c.text]
+    assert any(c.text.startswith("ونقلت الوكالة عن اللجنة العسكرية المركزية أن هذا أول تأكيد رسمي") for c in claims)

@@ -32,3 +32,21 @@ def test_spans_are_offsets_into_the_whole_text():
     spans = sentence_spans(text, start, end, "ar")
     assert [text[s:e] for s, e in spans] == ["أكدت كوريا الشمالية للمرة الأولى أنها أرسلت قوات إلى روسيا.",
                                              "وذكرت الوكالة ذلك."]
+
+
+def test_a_flattened_photo_caption_and_teaser_are_cut_out_of_the_sentence():
+    text = ("ووصف بوتين الاتفاق بأنه “وثيقة ثورية”. وزير الخارجية الأميركية ماركو روبيو، واشنطن 21 يناير 2025 "
+            "(Getty) تقارير دولية روبيو: الأسبوع المقبل مفصلي في مباحثات أوكرانيا ونقلت الوكالة عن اللجنة "
+            "العسكرية المركزية أن هذا أول تأكيد رسمي.")
+    assert spans_text(text) == ["ووصف بوتين الاتفاق بأنه “وثيقة ثورية”.",
+                                "ونقلت الوكالة عن اللجنة العسكرية المركزية أن هذا أول تأكيد رسمي."]
+
+
+def test_a_caption_without_teaser_leaves_the_story_that_follows_it():
+    text = "Kim Jong Un in Pyongyang, 2024 (AFP/Getty Images) The army said 1,500 troops left on Monday."
+    assert spans_text(text, "en") == ["The army said 1,500 troops left on Monday."]
+
+
+def test_a_bracketed_word_that_is_not_a_credit_stays():
+    text = "قال المتحدث (الجيش) إن القوات انسحبت من المدينة."
+    assert spans_text(text) == [text]
