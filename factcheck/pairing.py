@@ -75,24 +75,29 @@ def structured_pairs(claims: Sequence[Claim], embeddings: np.ndarray, *, thresho
     or two "first time" statements, in different documents, above a lower threshold.
 
     Only claims sharing a key are compared, one key at a time, so the cost grows with the
-    size of each key's group rather than with the whole corpus.
+    size of each key's group rather than with the whole corpus; a big group (a corpus where
+    thousands of claims count "troops") is compared ``CHUNK`` rows at a time, so memory stays
+    at chunk x group floats.
     """
     seen = {(p.a, p.b) for p in exclude} | {(p.b, p.a) for p in exclude}
     groups: dict[str, list[int]] = {}
     for index, claim in enumerate(claims):
         for key in _structured_keys(claim):
             groups.setdefault(key, []).append(index)
+    floor = min(thresholds.same, thresholds.cross)
     found: dict[tuple[int, int], float] = {}
     for members in groups.values():
         if len(members) < 2:
             continue
-        sims = embeddings[members] @ embeddings[members].T
-        rows, cols = np.nonzero(np.triu(sims >= min(thresholds.same, thresholds.cross), k=1))
-        for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
-            i, j = members[r], members[c]
-            a, b = claims[i], claims[j]
-            if a.doc != b.doc and (a.id, b.id) not in seen and sims[r, c] >= thresholds.between(a, b):
-                found[(i, j)] = float(sims[r, c])
+        vectors = embeddings[members]
+        for lo in range(0, len(members), CHUNK):
+            sims = vectors[lo : lo + CHUNK] @ vectors.T
+            rows, cols = np.nonzero(np.triu(sims >= floor, k=lo + 1))
+            for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+                i, j = members[lo + r], members[c]
+                a, b = claims[i], claims[j]
+                if a.doc != b.doc and (a.id, b.id) not in seen and sims[r, c] >= thresholds.between(a, b):
+                    found[(i, j)] = float(sims[r, c])
     ordered = sorted(found.items(), key=lambda item: (-item[1], item[0]))
     return [Pair(a=claims[i].id, b=claims[j].id, similarity=round(s, 4)) for (i, j), s in ordered]
 

@@ -64,3 +64,16 @@ def test_offline_e5_threshold_is_calibrated_inside_its_squeezed_cosine_range():
     assert 0.8 < calibration.threshold_ < 0.95
     assert calibration.accuracy_ >= 0.9
     assert calibration.unrelated_mean_ < calibration.threshold_ < calibration.related_mean_
+
+
+def test_structured_pairing_in_chunks_finds_exactly_what_one_pass_finds(monkeypatch):
+    import factcheck.pairing as pairing
+
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(60, 8)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    claims = [claim(f"d{i % 7}:{i}", "troops", language="ar" if i % 3 else "en") for i in range(60)]
+    whole = structured_pairs(claims, vectors, thresholds=Thresholds(0.3, 0.2))
+    monkeypatch.setattr(pairing, "CHUNK", 7)
+    chunked = structured_pairs(claims, vectors, thresholds=Thresholds(0.3, 0.2))
+    assert whole and [(p.a, p.b, p.similarity) for p in chunked] == [(p.a, p.b, p.similarity) for p in whole]
