@@ -72,6 +72,9 @@ def _add_model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--nli-model", metavar="NAME",
                         help="NLI model: hub id or local folder (default: the shipped offline:e5-small-nli)")
     parser.add_argument("--no-nli", action="store_true", help="run without an NLI model")
+    parser.add_argument("--nli-backend", choices=("auto", "torch", "onnx"),
+                        help="run NLI with PyTorch or ONNX Runtime (default auto: ONNX Runtime for the "
+                             "offline model on CPU, PyTorch otherwise)")
     parser.add_argument("--threshold", type=float, metavar="COSINE",
                         help="similarity threshold for pairing (default: calibrated for the embedding model)")
     parser.add_argument("--top-k", type=int, metavar="K", help="candidate counterparts per claim (default: 5)")
@@ -87,6 +90,7 @@ def config_from_args(args: argparse.Namespace) -> Config:
     return config.replace(
         embedding_model=args.embedding_model,
         nli_model=args.nli_model,
+        nli_backend=args.nli_backend,
         similarity_threshold=args.threshold,
         top_k=args.top_k,
         batch_size=args.batch_size,

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from factcheck.config import OFFLINE_NLI_MODEL
 from factcheck.errors import ModelLoadError
 from factcheck.schema import LABELS, Label
+
+BACKENDS = ("auto", "torch", "onnx")
 
 _ALIASES: dict[str, Label] = {
     "entailment": "entailment", "entails": "entailment", "entail": "entailment", "agree": "entailment",
@@ -47,53 +50,108 @@ class NLIModel:
         batch_size: int = 32,
         max_length: int = 256,
         quantize: bool = False,
+        backend: str = "auto",
+        cache_dir: str | None = None,
+        threads: int | None = None,
     ) -> None:
+        if backend not in BACKENDS:
+            raise ValueError(f"NLI backend {backend!r}: choose one of {', '.join(BACKENDS)}")
         self.model = model
         self.device = device
         self.batch_size = batch_size
         self.max_length = max_length
         #: int8 dynamic quantisation of the Linear layers (CPU only; ignored on other devices).
         self.quantize = quantize
+        #: "torch", "onnx" (ONNX Runtime, CPU) or "auto": ONNX Runtime for the shipped offline model
+        #: on the CPU, where it was measured faster at equal accuracy; PyTorch otherwise.
+        self.backend = backend
+        self.cache_dir = cache_dir
+        #: ONNX Runtime intra-op threads (None: its default, one per core); PyTorch uses its global setting
+        self.threads = threads
+        #: the backend actually running, once loaded ("torch" or "onnx")
+        self.running: str | None = None
         self._loaded = None
 
     def _resolve(self) -> str:
         """A hub id or folder as given, or the merged folder of the shipped offline model."""
-        if self.model == "offline:e5-small-nli":
+        if self.model == OFFLINE_NLI_MODEL:
             from factcheck.nli_offline import ensure_offline_nli
 
             try:
-                return str(ensure_offline_nli())
+                return str(ensure_offline_nli(self.cache_dir))
             except ModelLoadError:
                 raise
             except Exception as exc:  # missing base packages, unreadable artifact
                 raise ModelLoadError(f"cannot build the offline NLI model: {exc}") from exc
         return self.model
 
+    def _wants_onnx(self, device) -> bool:
+        from factcheck import nli_onnx
+
+        if self.backend == "torch" or self.quantize or str(device) != "cpu":
+            return False
+        if self.backend == "onnx":
+            if not nli_onnx.available():
+                raise ModelLoadError("NLI backend 'onnx' needs onnxruntime (pip install onnxruntime)")
+            return True
+        return self.model == OFFLINE_NLI_MODEL and nli_onnx.available()
+
     def _load(self):
         if self._loaded is None:
-            from transformers import AutoModelForSequenceClassification, AutoTokenizer
+            from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTokenizer
 
             from factcheck.embeddings.encoder import quiet_transformers, resolve_device
 
             quiet_transformers()
 
             source = self._resolve()
+            device = resolve_device(self.device)
+
+            def load_network():
+                return AutoModelForSequenceClassification.from_pretrained(source)
+
             try:
                 tokenizer = AutoTokenizer.from_pretrained(source)
-                network = AutoModelForSequenceClassification.from_pretrained(source)
+                if self._wants_onnx(device):
+                    labels = label_map(AutoConfig.from_pretrained(source).id2label)
+                    network = self._onnx_session(source, load_network, tokenizer)
+                    self.running = "onnx" if network is not None else "torch"
+                if self.running != "onnx":
+                    network = load_network()
+                    labels = label_map(network.config.id2label)
+                    self.running = "torch"
+            except ModelLoadError:
+                raise
             except Exception as exc:  # hub and file errors come in many types
                 raise ModelLoadError(
                     f"cannot load NLI model {self.model!r}: {exc}. Give a local folder or a hub id "
                     "reachable from this machine (or already in the Hugging Face cache)."
                 ) from exc
-            device = resolve_device(self.device)
-            network.to(device).eval()
-            if self.quantize and str(device) == "cpu":
-                import torch
+            if self.running == "torch":
+                network.to(device).eval()
+                if self.quantize and str(device) == "cpu":
+                    import torch
 
-                network = torch.ao.quantization.quantize_dynamic(network, {torch.nn.Linear}, dtype=torch.qint8)
-            self._loaded = (tokenizer, network, label_map(network.config.id2label), device)
+                    network = torch.ao.quantization.quantize_dynamic(network, {torch.nn.Linear}, dtype=torch.qint8)
+            self._loaded = (tokenizer, network, labels, device)
         return self._loaded
+
+    def _onnx_session(self, source: str, load_network, tokenizer):
+        """An ONNX Runtime session, or None (PyTorch runs instead) when the export fails and
+        ONNX was only preferred, not demanded."""
+        from factcheck import nli_onnx
+
+        names = [n for n in tokenizer.model_input_names if n in ("input_ids", "attention_mask", "token_type_ids")]
+        try:
+            folder = nli_onnx.ensure_onnx(source, load_network, names, cache_dir=self.cache_dir)
+            return nli_onnx.OnnxClassifier(folder, threads=self.threads)
+        except Exception as exc:
+            if self.backend == "onnx":
+                raise ModelLoadError(f"cannot run NLI model {self.model!r} with ONNX Runtime: {exc}") from exc
+            import logging
+
+            logging.getLogger(__name__).warning("ONNX export of %s failed (%s); using PyTorch", self.model, exc)
+            return None
 
     def predict(self, pairs: Sequence[tuple[str, str]]) -> list[dict[Label, float]]:
         """Probabilities per label for each (premise, hypothesis), in input order."""
@@ -105,22 +163,24 @@ class NLIModel:
 
     def pipe(self, pairs: Sequence[tuple[str, str]]) -> Iterator[tuple[list[int], list[dict[Label, float]]]]:
         """Yield ``(indices, probabilities)`` batch by batch, shortest pairs first."""
-        import torch
-
         tokenizer, network, labels, device = self._load()
         order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
         for lo in range(0, len(order), self.batch_size):
             batch = order[lo : lo + self.batch_size]
-            encoded = tokenizer(
-                [pairs[i][0] for i in batch],
-                [pairs[i][1] for i in batch],
-                truncation=True,
-                max_length=self.max_length,
-                padding=True,
-                return_tensors="pt",
-            ).to(device)
-            with torch.inference_mode():
-                probs = network(**encoded).logits.float().softmax(dim=-1).cpu().tolist()
+            premises, hypotheses = [pairs[i][0] for i in batch], [pairs[i][1] for i in batch]
+            if self.running == "onnx":
+                from factcheck.nli_onnx import softmax
+
+                encoded = tokenizer(premises, hypotheses, truncation=True, max_length=self.max_length,
+                                    padding=True, return_tensors="np")
+                probs = softmax(network.logits(dict(encoded)).astype("float64")).tolist()
+            else:
+                import torch
+
+                encoded = tokenizer(premises, hypotheses, truncation=True, max_length=self.max_length,
+                                    padding=True, return_tensors="pt").to(device)
+                with torch.inference_mode():
+                    probs = network(**encoded).logits.float().softmax(dim=-1).cpu().tolist()
             yield batch, [{labels[k]: round(p, 4) for k, p in enumerate(row)} for row in probs]
 
 

@@ -33,7 +33,8 @@ class Checker:
         self.encoder = Encoder(model=self.config.embedding_model, device=self.config.device,
                                batch_size=self.config.batch_size, cache_dir=self.config.cache_dir)
         self.nli = (
-            NLIModel(model=self.config.nli_model, device=self.config.device, batch_size=self.config.batch_size)
+            NLIModel(model=self.config.nli_model, device=self.config.device, batch_size=self.config.batch_size,
+                     backend=self.config.nli_backend, cache_dir=self.config.cache_dir)
             if self.config.nli_model
             else None
         )

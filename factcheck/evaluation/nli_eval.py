@@ -118,8 +118,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--artifact", type=Path, default=None, help="artifact folder whose manifest holds the XNLI split")
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--max-length", type=int, default=128)
-    ap.add_argument("--threads", type=int, default=None, help="torch CPU threads")
+    ap.add_argument("--threads", type=int, default=None, help="CPU threads (PyTorch and ONNX Runtime)")
     ap.add_argument("--quantize", action="store_true", help="int8 dynamic quantisation of Linear layers (CPU)")
+    ap.add_argument("--backend", choices=("auto", "torch", "onnx"), default="auto",
+                    help="PyTorch or ONNX Runtime (auto: ONNX Runtime for the offline model on CPU)")
     ap.add_argument("--json", action="store_true", help="machine-readable output")
     args = ap.parse_args(argv)
 
@@ -133,18 +135,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not pairs:
         print(f"no labelled pairs in {args.data}", file=sys.stderr)
         return 2
-    kwargs = {"quantize": True} if args.quantize else {}
-    model = NLIModel(model=args.model, batch_size=args.batch_size, max_length=args.max_length, **kwargs)
+    model = NLIModel(model=args.model, batch_size=args.batch_size, max_length=args.max_length,
+                     quantize=args.quantize, backend=args.backend, threads=args.threads)
     t0 = time.perf_counter()
     model._load()
     load_s = time.perf_counter() - t0
     m = evaluate(model.predict, pairs)
     m.update({"data": str(args.data), "model": args.model, "held_out_only": args.held_out_only,
-              "quantized": args.quantize, "load_seconds": round(load_s, 2), "threads": torch.get_num_threads()})
+              "quantized": args.quantize, "backend": model.running, "load_seconds": round(load_s, 2),
+              "threads": torch.get_num_threads()})
     if args.json:
         print(json.dumps(m, ensure_ascii=False, indent=2))
     else:
-        print(f"data: {args.data}  model: {args.model}  load: {load_s:.1f}s  threads: {torch.get_num_threads()}"
+        print(f"data: {args.data}  model: {args.model}  backend: {model.running}  load: {load_s:.1f}s  "
+              f"threads: {torch.get_num_threads()}"
               + ("  (int8 dynamic)" if args.quantize else ""))
         print(format_metrics(m))
     return 0
