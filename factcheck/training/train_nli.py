@@ -117,14 +117,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         base_dir = args.base
     tokenizer = AutoTokenizer.from_pretrained(str(base_dir))
-    start_from = base_dir
+    start_from = Path(base_dir)
+    scratch = None
+    lineage: list[dict] = []
     if args.init is not None:
-        from factcheck.nli_offline import ensure_offline_nli
+        import tempfile
 
-        start_from = ensure_offline_nli(artifact=args.init)  # merged once, before --out is overwritten
-        _log(f"continuing from {args.init} (merged at {start_from})")
+        from factcheck.nli_offline import merge_artifact
+
+        # merged before anything is written, so --init and --out may be the same folder
+        scratch = tempfile.TemporaryDirectory(prefix="factcheck-init-")
+        start_from = Path(scratch.name)
+        merge_artifact(args.init, Path(base_dir), start_from)
+        from factcheck.nli_offline import read_manifest
+
+        earlier = read_manifest(args.init)
+        earlier_seed = (earlier.get("xnli_split") or {}).get("seed")
+        if earlier_seed is not None and earlier_seed != args.split_seed:
+            # another split would train on pairs the earlier run held out, and report on them
+            ap.error(f"--init {args.init} was trained with XNLI split seed {earlier_seed}; "
+                     f"continue with --split-seed {earlier_seed}")
+        lineage = [*earlier.get("previous_runs", []),
+                   {k: earlier.get(k) for k in ("train_command", "steps", "pairs_seen", "train_minutes", "threads")}]
+        _log(f"continuing from {args.init}")
     network = BertForSequenceClassification.from_pretrained(
         str(start_from), num_labels=3, id2label=dict(ID2LABEL), label2id={v: k for k, v in ID2LABEL.items()})
+    if scratch is not None:
+        scratch.cleanup()
     base_state = load_file(str(Path(base_dir) / "model.safetensors"))
 
     trainable: list[str] = []
@@ -175,7 +194,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "name": "offline:e5-small-nli", "base": "intfloat/multilingual-e5-small (offline rebuild, factcheck.embeddings.e5_offline)",
             "labels": dict(ID2LABEL), "format": "int8 per-row deltas for trained matrices, fp32 vectors/new layers",
             "frozen": f"embeddings + encoder layers 0..{args.freeze_layers - 1}", "max_length": args.max_length,
-            "train_command": command, "data_mix": counts, "xnli_split": split_info, **extra,
+            "train_command": command, "data_mix": counts, "xnli_split": split_info,
+            **({"previous_runs": lineage} if lineage else {}), **extra,
         }
 
     _log(f"training: {total_steps} steps of {args.batch_size}, lr {args.lr} (head {args.head_lr}), "
