@@ -70,9 +70,10 @@ def candidate_pairs(claims: Sequence[Claim], embeddings: np.ndarray, *, threshol
 
 
 def structured_pairs(claims: Sequence[Claim], embeddings: np.ndarray, *, thresholds: Thresholds,
-                     exclude: Sequence[Pair] = ()) -> list[Pair]:
+                     exclude: Sequence[Pair] = (), top_k: int = 5) -> list[Pair]:
     """Extra pairs between claims the structured checks can compare: the same unit counted,
-    or two "first time" statements, in different documents, above a lower threshold.
+    two "first time" statements, or a denial and its ``top_k`` nearest claims, in different
+    documents, above a lower threshold.
 
     Only claims sharing a key are compared, one key at a time, so the cost grows with the
     size of each key's group rather than with the whole corpus; a big group (a corpus where
@@ -98,8 +99,37 @@ def structured_pairs(claims: Sequence[Claim], embeddings: np.ndarray, *, thresho
                 a, b = claims[i], claims[j]
                 if a.doc != b.doc and (a.id, b.id) not in seen and sims[r, c] >= thresholds.between(a, b):
                     found[(i, j)] = float(sims[r, c])
+    found.update(_denial_pairs(claims, embeddings, thresholds=thresholds, top_k=top_k, seen=seen, found=found))
     ordered = sorted(found.items(), key=lambda item: (-item[1], item[0]))
     return [Pair(a=claims[i].id, b=claims[j].id, similarity=round(s, 4)) for (i, j), s in ordered]
+
+
+def _denial_pairs(claims: Sequence[Claim], embeddings: np.ndarray, *, thresholds: Thresholds, top_k: int,
+                  seen: set[tuple[str, str]], found: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
+    """A denial or negation and its ``top_k`` nearest claims in other documents, down to the
+    lowered thresholds: "the ministry denied the dam collapsed" sits further from "the dam
+    collapsed" than two assertions of one event do, most of all across languages. Denials
+    are few, so this costs denials x claims."""
+    deniers = [i for i, c in enumerate(claims) if c.negated]
+    if not deniers or top_k < 1:
+        return {}
+    docs = np.array([c.doc for c in claims])
+    langs = np.array([c.language for c in claims])
+    extra: dict[tuple[int, int], float] = {}
+    for lo in range(0, len(deniers), CHUNK):
+        rows = deniers[lo : lo + CHUNK]
+        raw = embeddings[rows] @ embeddings.T
+        # ranked like candidate_pairs: cross-language cosines lifted by the threshold gap
+        ranked = raw + (langs[rows][:, None] != langs[None, :]) * (thresholds.same - thresholds.cross)
+        ranked[docs[rows][:, None] == docs[None, :]] = -2.0
+        for r, i in enumerate(rows):
+            for j in np.argsort(-ranked[r])[:top_k].tolist():
+                a, b = claims[i], claims[j]
+                key = (min(i, j), max(i, j))
+                if (ranked[r, j] > -2.0 and raw[r, j] >= thresholds.between(a, b) and key not in found
+                        and (a.id, b.id) not in seen):
+                    extra[key] = float(raw[r, j])
+    return extra
 
 
 def _structured_keys(claim: Claim) -> set[str]:

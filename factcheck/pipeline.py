@@ -57,7 +57,8 @@ class Checker:
         if self.config.structured_checks:
             margin = self.config.structured_margin
             lowered = Thresholds(same=thresholds.same - margin, cross=thresholds.cross - margin)
-            report.pairs += structured_pairs(claims, embeddings, thresholds=lowered, exclude=report.pairs)
+            report.pairs += structured_pairs(claims, embeddings, thresholds=lowered, exclude=report.pairs,
+                                              top_k=self.config.top_k)
         report.notes.append(f"claims paired at cosine >= {thresholds.same:.3f} in one language, "
                             f">= {thresholds.cross:.3f} across languages ({self.config.embedding_model})")
         claims_by_id = {c.id: c for c in claims}
