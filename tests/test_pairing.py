@@ -84,9 +84,9 @@ def test_a_denial_meets_its_nearest_claims_in_other_documents_below_the_normal_t
     denial.negated = True
     claims = [denial, claim("b:1"), claim("c:1"), claim("d:1"), claim("a:2")]
     vectors = unit_vectors(0.0, 0.45, -0.5, 2.5, 0.01)  # b at cosine 0.90, c at 0.88, d far, a:2 same document
-    thresholds = Thresholds(same=0.95, cross=0.85)
-    assert candidate_pairs(claims, vectors, thresholds=thresholds, top_k=5) == []
-    pairs = structured_pairs(claims, vectors, thresholds=thresholds, top_k=1)
+    assert candidate_pairs(claims, vectors, thresholds=Thresholds(same=0.95, cross=0.93), top_k=5) == []
+    lowered = Thresholds(same=0.90, cross=0.87)
+    pairs = structured_pairs(claims, vectors, thresholds=lowered, top_k=1)
     assert [(p.a, p.b) for p in pairs] == [("a:1", "b:1")]
-    pairs = structured_pairs(claims, vectors, thresholds=thresholds, top_k=5)
+    pairs = structured_pairs(claims, vectors, thresholds=lowered, top_k=5)
     assert [(p.a, p.b) for p in pairs] == [("a:1", "b:1"), ("a:1", "c:1")]
