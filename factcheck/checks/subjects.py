@@ -55,7 +55,25 @@ def countries(text: str) -> frozenset[str]:
     return frozenset(name for name, pattern in _PATTERNS.items() if pattern.search(folded))
 
 
+# "In neighbouring Kadar, turnout was 62%": a place no table can know, set apart as somewhere
+# else by the story itself. Only the locative use counts ("aid from neighbouring countries"
+# is still about the story's own place). Patterns run on normalized text (ا for أ/إ, ه for ة).
+_ELSEWHERE = re.compile(
+    r"\bin\s+(?:the\s+)?(?:neighbou?ring|nearby|adjacent)\b"
+    r"|(?:^|\s)[وف]?(?:في|ب)\s*\S+\s+(?:ال)?(?:مجاور|مجاوره|جاره|قريبه)\b"
+    r"|(?:^|\s)[وف]?(?:في|ب)\s*(?:ال)?(?:دوله|بلد|جاره)\s+(?:ال)?(?:مجاوره|مجاور|جاره)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=4096)
+def elsewhere(text: str) -> bool:
+    """The claim says it is about a neighbouring or nearby place, not the story's own."""
+    return bool(_ELSEWHERE.search(normalize(text)))
+
+
 def different_subjects(a: str, b: str) -> bool:
-    """True when both claims name countries and share none: they are about different subjects."""
+    """True when both claims name countries and share none, or only one of them says it is
+    about a neighbouring place: they are about different subjects."""
     ca, cb = countries(a), countries(b)
-    return bool(ca) and bool(cb) and not (ca & cb)
+    return (bool(ca) and bool(cb) and not (ca & cb)) or elsewhere(a) != elsewhere(b)
