@@ -34,7 +34,7 @@ def available() -> bool:
 
 def model_key(source: str) -> str:
     """What identifies a model's weights: a local folder by its weight files' size and mtime,
-    a hub id by the revision the cache resolved (or the id alone when offline)."""
+    a hub id by the snapshot (revision) the Hugging Face cache holds for it."""
     folder = Path(source)
     if folder.is_dir():
         parts = [str(folder.resolve())]
@@ -42,7 +42,10 @@ def model_key(source: str) -> str:
             stat = weights.stat()
             parts.append(f"{weights.name}:{stat.st_size}:{stat.st_mtime_ns}")
     else:
-        parts = [source]
+        from huggingface_hub import try_to_load_from_cache
+
+        cached = try_to_load_from_cache(source, "config.json")  # .../snapshots/<revision>/config.json
+        parts = [source, str(cached) if isinstance(cached, str) else ""]
     parts.append(f"v{EXPORT_VERSION}")
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
