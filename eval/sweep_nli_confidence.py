@@ -1,7 +1,7 @@
 """Choose ``Config.nli_min_confidence``: score the full pipeline on every gold corpus for a
 grid of minimum NLI confidences (NLI predictions are computed once and reused).
 
-    python eval/sweep_nli_confidence.py [--grid 0 0.5 0.6 0.7 0.8 0.9 0.95 1.01]
+    python eval/sweep_nli_confidence.py [--grid 0 0.5 0.6 0.7 0.8 0.9 0.95 1.01] [--nli-model NAME]
 
 Prints one row per value: contradiction P/R/F1, entailment F1, accuracy, pair false positives.
 The gold corpora are also the evaluation set, so the chosen value is optimistic on them.
@@ -27,9 +27,10 @@ from factcheck.pipeline import Checker  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--grid", type=float, nargs="+", default=[0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01])
+    parser.add_argument("--nli-model", default=None, help="hub id or folder (default: the offline model)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    base = Config().replace(show_progress=False)
+    base = Config().replace(show_progress=False, nli_model=args.nli_model)
     corpora = harness.gold_corpora()
     shared = Checker(base)
     memo = harness.MemoNLI(shared.nli)

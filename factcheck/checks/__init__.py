@@ -48,7 +48,11 @@ def check_pair(pair: Pair, a: Claim, b: Claim, doc_a: Document, doc_b: Document,
     """Add reasons to ``pair``; ``similar`` says the embeddings put both claims on one event."""
     one_event = same_event(a, b, similar=similar)
     if different_subjects(a.text, b.text) or (_one_sided_place(a, b) and not one_event):
+        _overrule_nli(pair, "the claims are about different places")
         return
+    if different_times(a, b, doc_a.published, doc_b.published) and not one_event:
+        # NLI models read "the 2018 quake killed 300" against this year's toll as a contradiction
+        _overrule_nli(pair, "the claims are set in different years")
     conflicts: list[Reason] = []
     agreements: list[Reason] = []
     if not different_times(a, b, doc_a.published, doc_b.published):
@@ -75,6 +79,13 @@ def check_pair(pair: Pair, a: Claim, b: Claim, doc_a: Document, doc_b: Document,
         pair.label, pair.confidence = "contradiction", max(model_confidence, RULE_CONFIDENCE)
     elif agreements and pair.label == "contradiction":
         pair.reasons.append(Reason("nli-override", "NLI said contradiction but the figures agree"))
+        pair.label, pair.confidence = "neutral", round(1 - pair.confidence, 4)
+
+
+def _overrule_nli(pair: Pair, why: str) -> None:
+    """A model contradiction between claims the checks show to be about different things."""
+    if pair.label == "contradiction":
+        pair.reasons.append(Reason("nli-override", f"NLI said contradiction but {why}"))
         pair.label, pair.confidence = "neutral", round(1 - pair.confidence, 4)
 
 
