@@ -86,3 +86,19 @@ def test_look_alike_figures_about_different_countries_are_not_compared():
                   quantities=[Quantity(value=1, start=0, end=1, text="1%", unit="percent")])
     pair = run(egypt, kenya)
     assert pair.label == "neutral" and not pair.reasons
+
+
+def test_a_model_contradiction_between_different_years_or_countries_is_overruled():
+    old_quake = claim("q3:1", "The region's last deadly earthquake, in 2018, killed about 300 people.",
+                      dates=[DateMention(text="2018", start=36, end=40, value=date(2018, 1, 1), granularity="year")])
+    this_quake = claim("q4:1", "Rescuers said the toll from Tazrout's earthquake rose to 1,200 dead this morning.")
+    pair = Pair(a=old_quake.id, b=this_quake.id, similarity=0.87, label="contradiction", confidence=0.96)
+    check_pair(pair, old_quake, this_quake, doc("q3", date(2026, 3, 2)), doc("q4", date(2026, 3, 2)))
+    assert pair.label == "neutral"
+    assert [r.kind for r in pair.reasons] == ["nli-override"] and "different years" in pair.reasons[0].detail
+
+    egypt = claim("r1:1", "Egypt's economy grew 4% last year, the statistics agency said.")
+    kenya = claim("r2:1", "نما الاقتصاد الكيني بنسبة 1% العام الماضي.")
+    pair = Pair(a=egypt.id, b=kenya.id, similarity=0.87, label="contradiction", confidence=0.93)
+    check_pair(pair, egypt, kenya, doc("r1"), doc("r2"))
+    assert pair.label == "neutral" and "different places" in pair.reasons[0].detail
