@@ -72,9 +72,8 @@ def _add_model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--nli-model", metavar="NAME",
                         help="NLI model: hub id or local folder (default: the shipped offline:e5-small-nli)")
     parser.add_argument("--no-nli", action="store_true", help="run without an NLI model")
-    parser.add_argument("--nli-backend", choices=("auto", "torch", "onnx"),
-                        help="run NLI with PyTorch or ONNX Runtime (default auto: ONNX Runtime for the "
-                             "offline model on CPU, PyTorch otherwise)")
+    parser.add_argument("--nli-backend", choices=("torch", "onnx"),
+                        help="run NLI with PyTorch (default) or ONNX Runtime on the CPU (needs the [onnx] extra)")
     parser.add_argument("--threshold", type=float, metavar="COSINE",
                         help="similarity threshold for pairing (default: calibrated for the embedding model)")
     parser.add_argument("--top-k", type=int, metavar="K", help="candidate counterparts per claim (default: 5)")

@@ -27,9 +27,9 @@ class Config:
     # neutral (its scores stay in the pair). Structured checks are not subject to it.
     # 0.9 for the shipped model: eval/sweep_nli_confidence.py, contradiction F1 0.41 at 0.0.
     nli_min_confidence: float = 0.9
-    # "auto": ONNX Runtime for the offline model on the CPU (measured faster, same predictions),
-    # PyTorch for everything else; "torch" or "onnx" to choose.
-    nli_backend: str = "auto"
+    # "torch", or "onnx" (ONNX Runtime, CPU; needs the [onnx] extra): same predictions, faster on
+    # short pairs, not end to end on the seeds (models/e5-small-nli/README.md).
+    nli_backend: str = "torch"
     # Cosine above which two claims are compared. None: calibrate for the embedding model
     # (cosine scales differ a lot between models, so a fixed number does not transfer).
     similarity_threshold: float | None = None
@@ -49,8 +49,8 @@ class Config:
     extra: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        if self.nli_backend not in ("auto", "torch", "onnx"):
-            raise ConfigError(f"nli_backend {self.nli_backend!r}: choose auto, torch or onnx")
+        if self.nli_backend not in ("torch", "onnx"):
+            raise ConfigError(f"nli_backend {self.nli_backend!r}: choose torch or onnx")
 
     @classmethod
     def from_file(cls, path: str | Path) -> Config:

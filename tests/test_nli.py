@@ -97,12 +97,14 @@ def test_onnx_runtime_gives_the_probabilities_pytorch_gives(tiny_nli, tmp_path):
     assert graphs[0].stat().st_mtime_ns == stamp
 
 
-def test_auto_backend_keeps_pytorch_for_models_other_than_the_offline_one(tiny_nli):
+def test_pytorch_is_the_default_backend_and_onnx_runs_on_the_cpu_only(tiny_nli):
     model = NLIModel(model=tiny_nli)
     model.predict([("troops", "troops")])
     assert model.running == "torch"
+    with pytest.raises(ModelLoadError, match="CPU only"):
+        NLIModel(model=tiny_nli, backend="onnx", quantize=True).predict([("troops", "troops")])
 
 
 def test_an_unknown_backend_is_refused():
-    with pytest.raises(ValueError, match="auto, torch, onnx"):
+    with pytest.raises(ValueError, match="torch, onnx"):
         NLIModel(model="x", backend="tensorrt")

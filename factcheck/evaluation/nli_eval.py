@@ -120,8 +120,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--max-length", type=int, default=128)
     ap.add_argument("--threads", type=int, default=None, help="CPU threads (PyTorch and ONNX Runtime)")
     ap.add_argument("--quantize", action="store_true", help="int8 dynamic quantisation of Linear layers (CPU)")
-    ap.add_argument("--backend", choices=("auto", "torch", "onnx"), default="auto",
-                    help="PyTorch or ONNX Runtime (auto: ONNX Runtime for the offline model on CPU)")
+    ap.add_argument("--backend", choices=("torch", "onnx"), default="torch",
+                    help="PyTorch, or ONNX Runtime on the CPU (needs the [onnx] extra)")
     ap.add_argument("--json", action="store_true", help="machine-readable output")
     args = ap.parse_args(argv)
 
