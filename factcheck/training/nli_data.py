@@ -356,7 +356,18 @@ def drop_trailing_clause(text: str) -> str | None:
     return text[: candidates[-1]].rstrip(" ،,;:") or None
 
 
-def synthetic_pairs(sentences: Sequence[str], *, seed: int, n: int, forbidden: Iterable[str] = ()) -> list[Pair]:
+# Share of the synthetic budget per kind, by mix version (v1 trained the shipped model).
+SYNTHETIC_QUOTAS = {
+    "v1": {"number": 0.20, "digits": 0.05, "negation": 0.17, "date": 0.06, "weekday-swap": 0.08,
+           "weekday-drop": 0.06, "weekday-added": 0.08, "copy": 0.08, "clause-drop": 0.12, "clause-added": 0.10},
+    "v2": {"number": 0.16, "digits": 0.04, "negation": 0.14, "date": 0.05, "weekday-swap": 0.06,
+           "weekday-drop": 0.05, "weekday-added": 0.06, "copy": 0.06, "clause-drop": 0.10, "clause-added": 0.08,
+           "first-actor": 0.08, "unrelated": 0.12},
+}
+
+
+def synthetic_pairs(sentences: Sequence[str], *, seed: int, n: int, forbidden: Iterable[str] = (),
+                    quota: dict[str, float] | None = None) -> list[Pair]:
     """About ``n`` hard cases with known labels from real news sentences.
 
     Kinds (label): number swap (contradiction), digit-script swap (entailment), negation, both
@@ -373,11 +384,7 @@ def synthetic_pairs(sentences: Sequence[str], *, seed: int, n: int, forbidden: I
     rng.shuffle(pool)
     with_numbers = [s for s in pool if _NUM_RE.search(s)]
     with_dates = [s for s in pool if date_swap(s, random.Random(0))]
-    quota = {  # share of n per kind
-        "number": 0.16, "digits": 0.04, "negation": 0.14, "date": 0.05, "weekday-swap": 0.06,
-        "weekday-drop": 0.05, "weekday-added": 0.06, "copy": 0.06, "clause-drop": 0.10, "clause-added": 0.08,
-        "first-actor": 0.08, "unrelated": 0.12,
-    }
+    quota = dict(quota or SYNTHETIC_QUOTAS["v1"])  # share of n per kind
     out: list[Pair] = []
     seen: set[tuple[str, str]] = set()
 
@@ -389,7 +396,7 @@ def synthetic_pairs(sentences: Sequence[str], *, seed: int, n: int, forbidden: I
         return True
 
     def fill(kind: str, src: Sequence[str], make) -> None:
-        want = round(n * quota[kind])
+        want = round(n * quota.get(kind, 0.0))
         got = 0
         for s in src:
             if got >= want:
@@ -530,23 +537,31 @@ def eval_sentences(data_dir: Path, held_out: Sequence[int]) -> set[str]:
     return out
 
 
-# Default per-source budgets (pairs); scaled down by --max-train-pairs. XNLI takes every
-# train-half pair in every language (translations of one pair act as paraphrase augmentation)
-# plus cross-lingual pairs (premise and hypothesis in different languages, Arabic or English on
-# one side), which the checker meets whenever sources mix languages.
-DEFAULT_BUDGET = {
-    "xnli-ar": 1245, "xnli-en": 1245, "xnli-other": 16185, "xnli-cross": 2490, "arnli": 4600,
-    "sick": 6000, "ans-stance": 2652, "arbteds": 209, "synthetic": 6000,
+# Per-source budgets (pairs) by mix version; scaled down by --max-train-pairs.
+# v1 (the shipped model): part of XNLI, SICK and ArNLI, ~21k pairs.
+# v2: every XNLI train-half pair in every language (translations of one pair act as paraphrase
+# augmentation), cross-lingual pairs (premise and hypothesis in different languages, Arabic or
+# English on one side, as when sources mix languages), more SICK/ArNLI, ~40k pairs.
+BUDGETS = {
+    "v1": {"xnli-ar": 1245, "xnli-en": 1245, "xnli-other": 6500, "xnli-cross": 0, "arnli": 3000, "sick": 2500,
+           "ans-stance": 2652, "arbteds": 209, "synthetic": 4000},
+    "v2": {"xnli-ar": 1245, "xnli-en": 1245, "xnli-other": 16185, "xnli-cross": 2490, "arnli": 4600,
+           "sick": 6000, "ans-stance": 2652, "arbteds": 209, "synthetic": 6000},
 }
+DEFAULT_MIX = "v1"
+DEFAULT_BUDGET = BUDGETS[DEFAULT_MIX]
 
 
 def build_mix(data_dir: Path, *, seed: int = 0, split_seed: int = DEFAULT_SPLIT_SEED,
-              max_train_pairs: int | None = None, budget: dict[str, int] | None = None) -> Mix:
+              max_train_pairs: int | None = None, budget: dict[str, int] | None = None,
+              mix: str = DEFAULT_MIX) -> Mix:
     """The seeded training mix. Eval splits (XNLI held-out indices, ANS/ArNLI/ArbTEDS dev/valid)
     never contribute a pair, and synthetic cases never reuse an evaluation sentence."""
     d = Path(data_dir)
     rng = random.Random(seed)
-    budget = dict(budget or DEFAULT_BUDGET)
+    if mix not in BUDGETS:
+        raise ValueError(f"unknown mix {mix!r}: choose {', '.join(BUDGETS)}")
+    budget = dict(budget or BUDGETS[mix])
     total = sum(budget.values())
     if max_train_pairs and max_train_pairs < total:
         budget = {k: max(1, round(v * max_train_pairs / total)) for k, v in budget.items()}
@@ -604,7 +619,8 @@ def build_mix(data_dir: Path, *, seed: int = 0, split_seed: int = DEFAULT_SPLIT_
         premises_for_synth += read_ans_claims(d / "ans/claim/train.csv")
 
     if budget.get("synthetic") and premises_for_synth:
-        pairs += synthetic_pairs(premises_for_synth, seed=seed + 1, n=budget["synthetic"], forbidden=forbidden)
+        pairs += synthetic_pairs(premises_for_synth, seed=seed + 1, n=budget["synthetic"], forbidden=forbidden,
+                                 quota=SYNTHETIC_QUOTAS[mix])
     # Pairs from the real train sets that happen to repeat an eval sentence stay (they are
     # different pairs), except XNLI, whose held-out indices are excluded outright above.
     rng.shuffle(pairs)

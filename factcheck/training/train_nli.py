@@ -53,6 +53,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--init", type=Path, default=None,
                     help="continue training from an NLI artifact folder (e.g. models/e5-small-nli); "
                          "deltas are still stored against the e5 base")
+    ap.add_argument("--mix", choices=("v1", "v2"), default="v1",
+                    help="data mix version (v1 trained the shipped model; v2 is larger, see nli_data.BUDGETS)")
     ap.add_argument("--max-train-pairs", type=int, default=None)
     ap.add_argument("--epochs", type=float, default=1.0)
     ap.add_argument("--time-budget-minutes", type=float, default=None, help="whole run incl. final eval and save")
@@ -79,7 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from factcheck.training.nli_data import default_data_dir
 
     data_dir = args.data_dir or default_data_dir()
-    mix = build_mix(data_dir, seed=args.seed, split_seed=args.split_seed, max_train_pairs=args.max_train_pairs)
+    mix = build_mix(data_dir, seed=args.seed, split_seed=args.split_seed, max_train_pairs=args.max_train_pairs,
+                    mix=args.mix)
     train: list[Pair] = list(mix.train)
     for spec in args.hub_dataset:
         parts = spec.split(":")
@@ -194,7 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "name": "offline:e5-small-nli", "base": "intfloat/multilingual-e5-small (offline rebuild, factcheck.embeddings.e5_offline)",
             "labels": dict(ID2LABEL), "format": "int8 per-row deltas for trained matrices, fp32 vectors/new layers",
             "frozen": f"embeddings + encoder layers 0..{args.freeze_layers - 1}", "max_length": args.max_length,
-            "train_command": command, "data_mix": counts, "xnli_split": split_info,
+            "train_command": command, "mix": args.mix, "data_mix": counts, "xnli_split": split_info,
             **({"previous_runs": lineage} if lineage else {}), **extra,
         }
 

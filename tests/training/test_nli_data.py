@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import random
 from collections import Counter
 from pathlib import Path
@@ -111,7 +112,7 @@ def test_first_time_actor_swaps_are_contradictions_and_unrelated_news_is_neutral
         "انخفاض أسعار النفط في الأسواق الآسيوية بعد بيانات المخزون",
         "تراجع الدولار أمام اليورو في تعاملات الأسواق الأوروبية اليوم",
     ]
-    pairs = nd.synthetic_pairs(sentences, seed=1, n=300)
+    pairs = nd.synthetic_pairs(sentences, seed=1, n=300, quota=nd.SYNTHETIC_QUOTAS["v2"])
     first = [p for p in pairs if p.source == "synthetic-first-actor"]
     unrelated = [p for p in pairs if p.source == "synthetic-unrelated"]
     assert first and unrelated
@@ -125,6 +126,13 @@ def test_first_time_actor_swaps_are_contradictions_and_unrelated_news_is_neutral
 
 
 # ----------------------------------------------------------------------------- with the data sets
+
+
+@needs_data
+def test_the_v1_mix_is_the_one_the_shipped_model_was_trained_on():
+    manifest = json.loads((Path(__file__).resolve().parents[2] / "models/e5-small-nli/manifest.json").read_text())
+    counts = nd.build_mix(DATA, seed=0).counts()
+    assert counts == manifest["data_mix"]
 
 
 @needs_data
@@ -146,7 +154,7 @@ def test_xnli_split_is_disjoint_across_all_languages():
 
 @needs_data
 def test_training_mix_never_contains_held_out_xnli_pairs():
-    mix = nd.build_mix(DATA, seed=0, max_train_pairs=3000)
+    mix = nd.build_mix(DATA, seed=0, max_train_pairs=3000, mix="v2")
     held = set(mix.xnli_held_out_indices)
     held_text = set()
     for lang in nd.XNLI_LANGS:
