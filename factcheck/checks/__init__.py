@@ -50,12 +50,13 @@ def check_pair(pair: Pair, a: Claim, b: Claim, doc_a: Document, doc_b: Document,
     if different_subjects(a.text, b.text) or (_one_sided_place(a, b) and not one_event):
         _overrule_nli(pair, "the claims are about different places")
         return
-    if different_times(a, b, doc_a.published, doc_b.published) and not one_event:
+    other_years = different_times(a, b, doc_a.published, doc_b.published)
+    if other_years and not one_event:
         # NLI models read "the 2018 quake killed 300" against this year's toll as a contradiction
         _overrule_nli(pair, "the claims are set in different years")
     conflicts: list[Reason] = []
     agreements: list[Reason] = []
-    if not different_times(a, b, doc_a.published, doc_b.published):
+    if not other_years:
         for unit, qa, qb, ok in compare_quantities(a, b):
             detail = f"{describe(qa, unit)} ({source_of(a, doc_a)}) vs {describe(qb, unit)} ({source_of(b, doc_b)})"
             (agreements if ok else conflicts).append(
