@@ -126,13 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.init is not None:
         import tempfile
 
-        from factcheck.nli_offline import merge_artifact
-
-        # merged before anything is written, so --init and --out may be the same folder
-        scratch = tempfile.TemporaryDirectory(prefix="factcheck-init-")
-        start_from = Path(scratch.name)
-        merge_artifact(args.init, Path(base_dir), start_from)
-        from factcheck.nli_offline import read_manifest
+        from factcheck.nli_offline import merge_artifact, read_manifest
 
         earlier = read_manifest(args.init)
         earlier_seed = (earlier.get("xnli_split") or {}).get("seed")
@@ -142,6 +136,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                      f"continue with --split-seed {earlier_seed}")
         lineage = [*earlier.get("previous_runs", []),
                    {k: earlier.get(k) for k in ("train_command", "steps", "pairs_seen", "train_minutes", "threads")}]
+        # merged before anything is written, so --init and --out may be the same folder
+        scratch = tempfile.TemporaryDirectory(prefix="factcheck-init-")
+        start_from = Path(scratch.name)
+        merge_artifact(args.init, Path(base_dir), start_from)
         _log(f"continuing from {args.init}")
     network = BertForSequenceClassification.from_pretrained(
         str(start_from), num_labels=3, id2label=dict(ID2LABEL), label2id={v: k for k, v in ID2LABEL.items()})
