@@ -25,7 +25,9 @@ OPSET = 17
 
 
 def available() -> bool:
+    """Both halves are installed: onnx writes the graph, onnxruntime runs it."""
     try:
+        import onnx  # noqa: F401
         import onnxruntime  # noqa: F401
     except ImportError:
         return False
@@ -115,12 +117,8 @@ class OnnxClassifier:
         self.inputs = [i.name for i in self.session.get_inputs()]
 
     def logits(self, encoded: dict[str, np.ndarray]) -> np.ndarray:
-        feed = {}
-        for name in self.inputs:
-            value = encoded.get(name)
-            if value is None and name == "token_type_ids":  # tokenizers of XLM-R family omit them
-                value = np.zeros_like(encoded["input_ids"])
-            feed[name] = np.asarray(value, dtype=np.int64)
+        # the graph's inputs were taken from the tokenizer's own input names at export
+        feed = {name: np.asarray(encoded[name], dtype=np.int64) for name in self.inputs}
         return self.session.run(["logits"], feed)[0]
 
 
