@@ -220,6 +220,11 @@ EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Au
 _EN_AUX = re.compile(r"\b(is|are|was|were|has|have|had|will|can|would|could|does|did)\b")
 
 
+def _lower_first(text: str) -> str:
+    """The sentence continuing a prefix: "Police said" -> "police said"; "UN said" stays."""
+    return text[0].lower() + text[1:] if not text[:2].isupper() else text
+
+
 def is_arabic(text: str) -> bool:
     return bool(_AR_LETTERS.search(text))
 
@@ -284,8 +289,7 @@ def negate(text: str, rng: random.Random) -> str | None:
         return text[: m.end()] + " not" + text[m.end():]
     if not text:
         return None
-    lowered = text[0].lower() + text[1:] if not text[:2].isupper() else text
-    return rng.choice(["It is not true that ", "Officials denied that ", "It is false that "]) + lowered
+    return rng.choice(["It is not true that ", "Officials denied that ", "It is false that "]) + _lower_first(text)
 
 
 def date_swap(text: str, rng: random.Random) -> str | None:
@@ -337,7 +341,7 @@ def first_claim(text: str, rng: random.Random) -> str:
         return f"{rng.choice(['لأول مرة،', 'للمرة الأولى،'])} {text}"
     if any(m in text.lower() for m in _EN_FIRST):
         return text
-    return f"For the first time, {text[0].lower() + text[1:] if not text[:2].isupper() else text}"
+    return f"For the first time, {_lower_first(text)}"
 
 
 _WORD = re.compile(r"[\w\u0600-\u06FF]{4,}")
