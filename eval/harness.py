@@ -133,7 +133,7 @@ def ablation_config(name: str, nli_model: str | None):
 def run_pairs(run: Run, corpora: dict | None = None, log=print) -> None:
     """Run the pipeline once per corpus per ablation (identical configs share one run)."""
     from factcheck.errors import FactcheckError
-    from factcheck.pipeline import Checker
+    from factcheck.pipeline import Checker, default_encoder, default_nli
 
     corpora = corpora or gold_corpora()
     model = run.nli_model
@@ -148,14 +148,12 @@ def run_pairs(run: Run, corpora: dict | None = None, log=print) -> None:
         if key in done:
             run.results[ablation] = done[key]
             continue
-        checker = Checker(config)
-        if shared_encoder is not None:
-            checker.encoder = shared_encoder  # one embedding model for all ablations
-        shared_encoder = checker.encoder
-        if checker.nli is not None:
-            shared_nli = shared_nli or MemoNLI(checker.nli)
-            checker.nli = shared_nli
+        # one embedding model and one memoised NLI model for all ablations
+        shared_encoder = shared_encoder or default_encoder(config)
+        if config.nli_model and shared_nli is None:
+            shared_nli = MemoNLI(default_nli(config))
             run.nli_backend = shared_nli.model
+        checker = Checker(config, encoder=shared_encoder, nli=shared_nli if config.nli_model else None)
         began = time.perf_counter()
         per_corpus: dict = {}
         try:
@@ -284,6 +282,10 @@ def table(run: Run) -> str:
     if kinds:
         lines.append("full / all, per kind: " + "; ".join(
             f"{k} n={v['gold']} acc={v['accuracy']} conF1={v['contradiction']['f1']}" for k, v in kinds.items()))
+    by_reason = run.results.get("full", {}).get("all", {}).get("calibration", {}).get("by_reason")
+    if by_reason:
+        lines.append("full / all, ECE per deciding reason: " + "; ".join(
+            f"{k} n={v['n']} ECE={v['ece']}" for k, v in by_reason.items()))
     facts = {c: r["facts"] for c, r in run.results.get("full", {}).items() if r.get("facts")}
     if facts:
         lines.append("full, gold facts found (recall) / status accuracy: " + "; ".join(
@@ -396,6 +398,37 @@ def threshold_failures(scores: dict, bounds: dict) -> list[str]:
     return failures
 
 
+RULE_PRECISION = ROOT / "factcheck" / "data" / "rule_precision.json"
+
+
+def fitted_rule_precision(run: Run) -> dict:
+    """Per rule kind, the precision of its flagged contradictions in the checks-only run,
+    smoothed (tp + 1) / (flagged + 2) so a rule seen rarely is not trusted blindly."""
+    counts: dict[str, list[int]] = {}
+    for corpus, scores in run.results.get("checks-only", {}).items():
+        if corpus == "all":
+            continue
+        for item in scores.get("items", []):
+            if item["pred"] == "contradiction" and item.get("decided_by", "model") != "model":
+                tp_flagged = counts.setdefault(item["decided_by"], [0, 0])
+                tp_flagged[0] += item["gold"] == "contradiction"
+                tp_flagged[1] += 1
+    from factcheck.checks import CHECKS
+
+    kinds = {}
+    for kind in CHECKS.in_order():
+        tp, flagged = counts.get(kind, [0, 0])
+        if flagged or kind in ("quantity", "date", "negation", "first"):
+            kinds[kind] = {"tp": tp, "flagged": flagged, "precision": round((tp + 1) / (flagged + 2), 4)}
+    return {
+        "method": "checks-only ablation on the gold pairs of eval/gold; precision of each kind's flagged "
+                  "contradictions, smoothed (tp + 1) / (flagged + 2)",
+        "command": "python eval/harness.py --fit-rule-precision",
+        "corpora": sorted(c for c in run.results.get("checks-only", {}) if c != "all"),
+        "kinds": kinds,
+    }
+
+
 def load_thresholds() -> dict:
     return json.loads(THRESHOLDS.read_text(encoding="utf-8")) if THRESHOLDS.exists() else {"pairs": {}, "nli": {}}
 
@@ -413,6 +446,9 @@ def main(argv=None) -> int:
     parser.add_argument("--update-thresholds", action="store_true",
                         help="rewrite eval/thresholds.json from this run (measured value minus the margin)")
     parser.add_argument("--margin", type=float, default=0.05)
+    parser.add_argument("--fit-rule-precision", action="store_true",
+                        help="rewrite factcheck/data/rule_precision.json (the verdict's confidence in each rule "
+                             "kind) from this run's checks-only scores")
     parser.add_argument("--full", action="store_true", help="full dev sets (same as FACTCHECK_EVAL_FULL=1)")
     args = parser.parse_args(argv)
     if args.full:
@@ -428,6 +464,9 @@ def main(argv=None) -> int:
                 new[section].setdefault(key, value)
         THRESHOLDS.write_text(json.dumps(new, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote {THRESHOLDS}")
+    if args.fit_rule_precision:
+        RULE_PRECISION.write_text(json.dumps(fitted_rule_precision(run), indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {RULE_PRECISION}")
     return 0
 
 

@@ -21,7 +21,7 @@ import harness  # noqa: E402
 
 from factcheck.config import Config  # noqa: E402
 from factcheck.evaluation import pairs_eval as pe  # noqa: E402
-from factcheck.pipeline import Checker  # noqa: E402
+from factcheck.pipeline import Checker, default_encoder, default_nli  # noqa: E402
 
 
 def main() -> None:
@@ -32,12 +32,10 @@ def main() -> None:
     args = parser.parse_args()
     base = Config().replace(show_progress=False, nli_model=args.nli_model)
     corpora = harness.gold_corpora()
-    shared = Checker(base)
-    memo = harness.MemoNLI(shared.nli)
+    encoder, memo = default_encoder(base), harness.MemoNLI(default_nli(base))
     rows = []
     for value in args.grid:
-        checker = Checker(dataclasses.replace(base, nli_min_confidence=value))
-        checker.encoder, checker.nli = shared.encoder, memo
+        checker = Checker(dataclasses.replace(base, nli_min_confidence=value), encoder=encoder, nli=memo)
         results = []
         for articles, gold_path in corpora.values():
             report, _ = pe.run_report(articles, checker=checker)

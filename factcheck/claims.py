@@ -1,16 +1,14 @@
 """Claims: the sentences of each document that state something, with what they state.
 
-Fields added to each ``Claim``: its span and text, then quantities, dates (resolved against
-the document's publication date), attribution, negation and "first time" flags.
+``claims_of(doc)`` yields the document's claims with every feature the checks compare
+(``factcheck.extract.features.annotate``); ids depend only on the document.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from factcheck.extract.attribution import find_attribution, is_first_claim, is_negated
-from factcheck.extract.dates import find_dates
-from factcheck.extract.quantities import find_quantities
+from factcheck.extract.features import annotate
 from factcheck.schema import Claim, Document
 from factcheck.sentences import sentence_spans
 
@@ -37,13 +35,3 @@ def claims_of(doc: Document) -> Iterator[Claim]:
             number += 1
             yield annotate(Claim(id=f"{doc.id}:{number}", doc=doc.id, start=start, end=end, text=sentence,
                                  language=doc.language), doc)
-
-
-def annotate(claim: Claim, doc: Document) -> Claim:
-    """Attach what the structured checks compare; offsets of parts are relative to the claim."""
-    claim.quantities = find_quantities(claim.text)
-    claim.dates = find_dates(claim.text, reference=doc.published)
-    claim.attribution = find_attribution(claim.text)
-    claim.negated = is_negated(claim.text)
-    claim.first = is_first_claim(claim.text)
-    return claim

@@ -13,6 +13,9 @@ from pathlib import Path
 
 from factcheck.errors import ConfigError
 
+#: Model names with this prefix are built locally from shipped files, never fetched: each is
+#: registered by name (factcheck.embeddings.registries, factcheck.nli.registries).
+OFFLINE_PREFIX = "offline:"
 OFFLINE_EMBEDDING_MODEL = "offline:multilingual-e5-small"
 OFFLINE_NLI_MODEL = "offline:e5-small-nli"
 
@@ -40,6 +43,8 @@ class Config:
     structured_margin: float = 0.05
     # Run the quantity/date/denial/"first" comparisons and group facts (off only for ablations).
     structured_checks: bool = True
+    # Registered checks to run, in order (factcheck.checks); None runs every registered one.
+    checks: tuple[str, ...] | None = None
     batch_size: int = 32
     # "cpu", "cuda", "cuda:1"...; None picks CUDA when available.
     device: str | None = None
@@ -49,8 +54,9 @@ class Config:
     extra: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        if self.nli_backend not in ("torch", "onnx"):
-            raise ConfigError(f"nli_backend {self.nli_backend!r}: choose torch or onnx")
+        from factcheck.nli.registries import BACKENDS
+
+        BACKENDS.get(self.nli_backend)  # ConfigError naming the registered backends
 
     @classmethod
     def from_file(cls, path: str | Path) -> Config:

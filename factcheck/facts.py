@@ -1,22 +1,25 @@
 """Group paired claims into facts: one fact per thing the sources talk about, with each version.
 
-Claims linked by a quantity comparison of one unit form a quantity fact ("troops: 1,500 /
-more than 3,000 / up to 11,000"); claims linked by another finding, or by an NLI verdict of
-agreement or contradiction, form a statement fact.
+Facts are read from the checks' reasons, never from the claims' text: claims linked by reasons
+of one kind and key (a quantity's unit) form a *valued* fact, each claim's version being the
+values the reasons give it ("troops: 1,500 vs more than 3,000 vs up to 11,000"); claims linked
+by another conflict or agreement, or by a model verdict of agreement or contradiction, form a
+statement fact.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 
-from factcheck.checks.quantity import describe, unit_key
 from factcheck.schema import Claim, Document, Fact, Pair
 
 SUMMARY_CHARS = 120
+_COMPARED = ("conflict", "agree")
 
 
 class _Groups:
-    """Union-find over claim ids, keeping the pairs that joined each group."""
+    """Union-find over claim ids."""
 
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
@@ -38,20 +41,26 @@ class _Groups:
         return list(groups.values())
 
 
-def group_facts(pairs: list[Pair], claims: dict[str, Claim], documents: dict[str, Document]) -> list[Fact]:
-    by_unit: dict[str, _Groups] = defaultdict(_Groups)
+def group_facts(pairs: Sequence[Pair], claims: Mapping[str, Claim], documents: Mapping[str, Document]) -> list[Fact]:
+    valued: dict[tuple[str, str], _Groups] = defaultdict(_Groups)
+    values: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     statements = _Groups()
     for pair in pairs:
-        units = {r.key for r in pair.reasons if r.kind == "quantity" and r.key}
-        for unit in units:
-            by_unit[unit].union(pair.a, pair.b)
-        if any(r.kind != "quantity" for r in pair.reasons) or (not units and pair.label != "neutral"):
+        compared = [r for r in pair.reasons if r.relation in _COMPARED]
+        keyed = [r for r in compared if r.key]
+        for reason in keyed:
+            group = (reason.kind, reason.key)
+            valued[group].union(pair.a, pair.b)
+            for claim_id, value in zip((pair.a, pair.b), reason.values, strict=True):
+                if value and value not in values[group][claim_id]:
+                    values[group][claim_id].append(value)
+        if any(not r.key for r in compared) or (not keyed and pair.label != "neutral"):
             statements.union(pair.a, pair.b)
 
     facts: list[Fact] = []
-    for unit in sorted(by_unit):
-        for members in by_unit[unit].components():
-            facts.append(_quantity_fact(unit, members, pairs, claims, documents))
+    for group in sorted(valued):
+        for members in valued[group].components():
+            facts.append(_valued_fact(group, members, values[group], pairs, claims, documents))
     for members in statements.components():
         facts.append(_statement_fact(members, pairs, claims, documents))
     facts.sort(key=lambda f: (f.status != "conflicting", -len(f.claims)))
@@ -60,16 +69,16 @@ def group_facts(pairs: list[Pair], claims: dict[str, Claim], documents: dict[str
     return facts
 
 
-def _status(members: list[str], pairs: list[Pair], kinds: set[str] | None) -> str:
+def _conflicting(members: list[str], pairs: Sequence[Pair], group: tuple[str, str] | None) -> bool:
     inside = set(members)
     for pair in pairs:
         if pair.a in inside and pair.b in inside and pair.label == "contradiction":
-            if kinds is None or any(r.kind in kinds and not r.agrees for r in pair.reasons):
-                return "conflicting"
-    return "consistent"
+            if group is None or any(r.conflicts and (r.kind, r.key) == group for r in pair.reasons):
+                return True
+    return False
 
 
-def _ordered(members: list[str], claims: dict[str, Claim], documents: dict[str, Document]) -> list[Claim]:
+def _ordered(members: list[str], claims: Mapping[str, Claim], documents: Mapping[str, Document]) -> list[Claim]:
     def when(claim: Claim) -> tuple:
         published = documents[claim.doc].published
         return (published is None, published or "", claim.id)
@@ -77,7 +86,7 @@ def _ordered(members: list[str], claims: dict[str, Claim], documents: dict[str, 
     return sorted((claims[m] for m in members), key=when)
 
 
-def _version(claim: Claim, documents: dict[str, Document], value: str | None = None) -> dict:
+def _version(claim: Claim, documents: Mapping[str, Document], value: str | None = None) -> dict:
     doc = documents[claim.doc]
     return {
         "claim": claim.id,
@@ -89,15 +98,13 @@ def _version(claim: Claim, documents: dict[str, Document], value: str | None = N
     }
 
 
-def _quantity_fact(unit: str, members: list[str], pairs, claims, documents) -> Fact:
-    versions = []
-    for claim in _ordered(members, claims, documents):
-        figures = [describe(q, unit) for q in claim.quantities if unit_key(q, claim.text) == unit]
-        versions.append(_version(claim, documents, " / ".join(figures)))
+def _valued_fact(group: tuple[str, str], members: list[str], values: Mapping[str, list[str]], pairs, claims,
+                 documents) -> Fact:
+    versions = [_version(c, documents, " / ".join(values.get(c.id, []))) for c in _ordered(members, claims, documents)]
     distinct = list(dict.fromkeys(v["value"] for v in versions))
-    label = unit.replace("_", " ").replace(":", " of ")
+    label = group[1].replace("_", " ").replace(":", " of ")
     return Fact(id="", claims=[v["claim"] for v in versions], summary=f"{label}: " + " vs ".join(distinct),
-                status=_status(members, pairs, {"quantity"}), versions=versions)
+                status="conflicting" if _conflicting(members, pairs, group) else "consistent", versions=versions)
 
 
 def _statement_fact(members: list[str], pairs, claims, documents) -> Fact:
@@ -105,4 +112,5 @@ def _statement_fact(members: list[str], pairs, claims, documents) -> Fact:
     lead = ordered[0].text
     summary = lead if len(lead) <= SUMMARY_CHARS else lead[: SUMMARY_CHARS - 1] + "…"
     return Fact(id="", claims=[c.id for c in ordered], summary=summary,
-                status=_status(members, pairs, None), versions=[_version(c, documents) for c in ordered])
+                status="conflicting" if _conflicting(members, pairs, None) else "consistent",
+                versions=[_version(c, documents) for c in ordered])

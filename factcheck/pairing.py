@@ -11,11 +11,15 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from importlib import resources
 
 import numpy as np
 
 from factcheck.schema import Claim, Pair
+
+if TYPE_CHECKING:
+    from factcheck.checks.base import Check
 
 # Rows of the similarity matrix computed at once: bounds memory at chunk x n floats.
 CHUNK = 2048
@@ -70,10 +74,11 @@ def candidate_pairs(claims: Sequence[Claim], embeddings: np.ndarray, *, threshol
 
 
 def structured_pairs(claims: Sequence[Claim], embeddings: np.ndarray, *, thresholds: Thresholds,
-                     exclude: Sequence[Pair] = (), top_k: int = 5) -> list[Pair]:
-    """Extra pairs between claims the structured checks can compare: the same unit counted,
-    two "first time" statements, or a denial and its ``top_k`` nearest claims, in different
-    documents, above a lower threshold.
+                     checks: Sequence[Check], exclude: Sequence[Pair] = (), top_k: int = 5) -> list[Pair]:
+    """Extra pairs between claims the structured checks can compare, in different documents,
+    above a lower threshold: claims sharing a check's key (the same unit counted, two "first
+    time" statements), and each claim a check wants compared with its ``top_k`` nearest
+    claims (a denial).
 
     Only claims sharing a key are compared, one key at a time, so the cost grows with the
     size of each key's group rather than with the whole corpus; a big group (a corpus where
@@ -83,7 +88,7 @@ def structured_pairs(claims: Sequence[Claim], embeddings: np.ndarray, *, thresho
     seen = {(p.a, p.b) for p in exclude} | {(p.b, p.a) for p in exclude}
     groups: dict[str, list[int]] = {}
     for index, claim in enumerate(claims):
-        for key in _structured_keys(claim):
+        for key in structured_keys(claim, checks):
             groups.setdefault(key, []).append(index)
     floor = min(thresholds.same, thresholds.cross)
     found: dict[tuple[int, int], float] = {}
@@ -99,25 +104,27 @@ def structured_pairs(claims: Sequence[Claim], embeddings: np.ndarray, *, thresho
                 a, b = claims[i], claims[j]
                 if a.doc != b.doc and (a.id, b.id) not in seen and sims[r, c] >= thresholds.between(a, b):
                     found[(i, j)] = float(sims[r, c])
-    found.update(_denial_pairs(claims, embeddings, thresholds=thresholds, top_k=top_k, seen=seen, found=found))
+    seekers = [i for i, c in enumerate(claims) if any(check.seeks_neighbours(c) for check in checks)]
+    found.update(_neighbour_pairs(claims, embeddings, seekers, thresholds=thresholds, top_k=top_k, seen=seen,
+                                  found=found))
     ordered = sorted(found.items(), key=lambda item: (-item[1], item[0]))
     return [Pair(a=claims[i].id, b=claims[j].id, similarity=round(s, 4)) for (i, j), s in ordered]
 
 
-def _denial_pairs(claims: Sequence[Claim], embeddings: np.ndarray, *, thresholds: Thresholds, top_k: int,
-                  seen: set[tuple[str, str]], found: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
-    """A denial or negation and its ``top_k`` nearest claims in other documents, down to the
-    lowered thresholds: "the ministry denied the dam collapsed" sits further from "the dam
-    collapsed" than two assertions of one event do, most of all across languages. Denials
-    are few, so this costs denials x claims."""
-    deniers = [i for i, c in enumerate(claims) if c.negated]
-    if not deniers or top_k < 1:
+def _neighbour_pairs(claims: Sequence[Claim], embeddings: np.ndarray, seekers: list[int], *, thresholds: Thresholds,
+                     top_k: int, seen: set[tuple[str, str]],
+                     found: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
+    """Each seeking claim (a denial) and its ``top_k`` nearest claims in other documents, down
+    to the lowered thresholds: "the ministry denied the dam collapsed" sits further from "the
+    dam collapsed" than two assertions of one event do, most of all across languages. Seekers
+    are few, so this costs seekers x claims."""
+    if not seekers or top_k < 1:
         return {}
     docs = np.array([c.doc for c in claims])
     langs = np.array([c.language for c in claims])
     extra: dict[tuple[int, int], float] = {}
-    for lo in range(0, len(deniers), CHUNK):
-        rows = deniers[lo : lo + CHUNK]
+    for lo in range(0, len(seekers), CHUNK):
+        rows = seekers[lo : lo + CHUNK]
         raw = embeddings[rows] @ embeddings.T
         # ranked like candidate_pairs: cross-language cosines lifted by the threshold gap
         ranked = raw + (langs[rows][:, None] != langs[None, :]) * (thresholds.same - thresholds.cross)
@@ -132,11 +139,9 @@ def _denial_pairs(claims: Sequence[Claim], embeddings: np.ndarray, *, thresholds
     return extra
 
 
-def _structured_keys(claim: Claim) -> set[str]:
-    keys = {f"unit:{q.unit}" for q in claim.quantities if q.unit}
-    if claim.first:
-        keys.add("first")
-    return keys
+def structured_keys(claim: Claim, checks: Sequence[Check]) -> set[str]:
+    """The claim's pairing keys, each named after the check that asked for it."""
+    return {f"{check.kind}:{key}" for check in checks for key in check.keys(claim)}
 
 
 def calibration_pairs() -> list[dict]:

@@ -1,102 +1,77 @@
-"""The checker: files in, ``Report`` out. Each stage reads what the previous one produced."""
+"""The checker: files in, ``Report`` out, by composing the stages of ``factcheck.stages`` in one
+process. Models load once, on first use; any of them can be injected."""
 
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from factcheck.checks import apply_checks
-from factcheck.claims import claims_of
+from factcheck import stages
+from factcheck.checks import Check, load_checks
 from factcheck.config import OFFLINE_NLI_MODEL, Config
-from factcheck.embeddings.encoder import Encoder
 from factcheck.errors import ModelLoadError
-from factcheck.ingest import articles_from_source, read_sources
-from factcheck.facts import group_facts
-from factcheck.nli import NLIModel, both_directions, combine
-from factcheck.pairing import SimilarityCalibration, Thresholds, candidate_pairs, structured_pairs
+from factcheck.pairing import SimilarityCalibration, Thresholds
 from factcheck.progress import SilentSteps, Steps
-from factcheck.schema import Claim, Document, Pair, Problem, Report, Source
-
+from factcheck.schema import Report
 
 # Bump when the calibration data or method changes, so cached thresholds are recomputed.
 CALIBRATION_VERSION = 2
 
 
 class Checker:
-    """Runs the whole pipeline with one configuration; models load once, on first use."""
+    """Runs the whole pipeline with one configuration.
 
-    def __init__(self, config: Config | None = None, *, steps: Steps | None = None) -> None:
+    ``encoder`` (anything with ``encode(texts)``) and ``nli`` (anything with
+    ``predict(pairs)``) default to the models the config names; ``checks`` to the registered
+    checks the config selects.
+    """
+
+    def __init__(self, config: Config | None = None, *, encoder: stages.TextEncoder | None = None,
+                 nli: stages.PairScorer | None = None, checks: Sequence[Check] | None = None,
+                 steps: Steps | None = None) -> None:
         self.config = config or Config()
         self.steps = steps or SilentSteps()
-        self.encoder = Encoder(model=self.config.embedding_model, device=self.config.device,
-                               batch_size=self.config.batch_size, cache_dir=self.config.cache_dir)
-        self.nli = (
-            NLIModel(model=self.config.nli_model, device=self.config.device, batch_size=self.config.batch_size,
-                     backend=self.config.nli_backend, cache_dir=self.config.cache_dir)
-            if self.config.nli_model
-            else None
-        )
+        self.encoder = encoder if encoder is not None else default_encoder(self.config)
+        self.nli = nli if nli is not None else default_nli(self.config)
+        self.checks = list(checks) if checks is not None else load_checks(self.config.checks)
 
     def check(self, paths: Iterable[str | Path]) -> Report:
+        config = self.config
         with self.steps.step("Reading articles"):
-            sources, problems = read_sources(paths)
-            documents = self.documents(sources, problems)
+            sources, problems = stages.read(paths)
+            documents, bad = stages.articles(sources)
         with self.steps.step(f"Extracting claims from {len(documents)} documents"):
-            claims = self.claims(documents, problems)
-        report = Report(documents=documents, claims=claims, pairs=[], problems=problems,
-                        models={"embedding": self.config.embedding_model, "nli": self.config.nli_model})
+            claims, bad_claims = stages.claims(documents)
+        report = Report(documents=documents, claims=claims, pairs=[], problems=[*problems, *bad, *bad_claims],
+                        models={"embedding": config.embedding_model, "nli": config.nli_model})
         if len(claims) < 2:
             report.notes.append("fewer than two claims: nothing to compare")
             return report
         with self.steps.step(f"Embedding {len(claims)} claims"):
-            embeddings = self.encoder.encode([c.text for c in claims])
+            embeddings = stages.embed(claims, self.encoder)
             thresholds = self.similarity_thresholds()
-        report.pairs = candidate_pairs(claims, embeddings, thresholds=thresholds, top_k=self.config.top_k)
-        if self.config.structured_checks:
-            margin = self.config.structured_margin
-            lowered = Thresholds(same=thresholds.same - margin, cross=thresholds.cross - margin)
-            report.pairs += structured_pairs(claims, embeddings, thresholds=lowered, exclude=report.pairs,
-                                              top_k=self.config.top_k)
+        pairs = stages.pair(claims, embeddings, thresholds=thresholds, top_k=config.top_k, checks=self.checks,
+                            structured_margin=config.structured_margin if config.structured_checks else None)
         report.notes.append(f"claims paired at cosine >= {thresholds.same:.3f} in one language, "
-                            f">= {thresholds.cross:.3f} across languages ({self.config.embedding_model})")
-        claims_by_id = {c.id: c for c in claims}
+                            f">= {thresholds.cross:.3f} across languages ({config.embedding_model})")
         if self.nli is None:
             report.notes.append("no NLI model configured: pairs are not labelled entailment/contradiction by a model")
-        elif report.pairs:
-            with self.steps.step(f"NLI on {len(report.pairs)} pairs, both directions"):
+        elif pairs:
+            with self.steps.step(f"NLI on {len(pairs)} pairs, both directions"):
                 try:
-                    self.label_pairs(report.pairs, claims_by_id)
+                    pairs = stages.nli(pairs, claims, self.nli)
                 except ModelLoadError as exc:
-                    if self.config.nli_model != OFFLINE_NLI_MODEL:
+                    if config.nli_model != OFFLINE_NLI_MODEL:
                         raise
                     # The shipped model is optional (a wheel without models/): go on without it.
                     report.notes.append(f"offline NLI model unavailable, pairs not labelled by a model: {exc}")
-        documents_by_id = {d.id: d for d in documents}
-        if self.config.structured_checks:
+        if config.structured_checks:
             with self.steps.step("Comparing quantities, dates, denials and firsts"):
-                apply_checks(report.pairs, claims_by_id, documents_by_id, thresholds=thresholds)
-        report.facts = group_facts(report.pairs, claims_by_id, documents_by_id)
+                pairs = stages.checks(pairs, claims, documents, registered=self.checks, thresholds=thresholds)
+        report.pairs = stages.verdict(pairs, min_confidence=config.nli_min_confidence)
+        report.facts = stages.facts(report.pairs, claims, documents)
         return report
-
-    def documents(self, sources: list[Source], problems: list[Problem]) -> list[Document]:
-        documents: list[Document] = []
-        for source, doc_id in zip(sources, document_ids(sources), strict=True):
-            try:
-                documents.extend(articles_from_source(source, doc_id))
-            except Exception as exc:  # one malformed article must not lose the others
-                problems.append(Problem(source.path, f"could not split into articles: {exc}"))
-        return documents
-
-    def claims(self, documents: list[Document], problems: list[Problem]) -> list:
-        found = []
-        for doc in documents:
-            try:
-                found.extend(claims_of(doc))
-            except Exception as exc:  # an extractor bug on one article must not lose the others
-                problems.append(Problem(f"{doc.path} ({doc.id})", f"could not extract claims: {exc!r}"))
-        return found
 
     def similarity_thresholds(self) -> Thresholds:
         """The configured threshold, else the one calibrated (once, then cached) for this model."""
@@ -113,30 +88,21 @@ class Checker:
             cache.write_text(json.dumps(known, indent=1))
         return Thresholds(same=float(known[key]["same"]), cross=float(known[key]["cross"]))
 
-    def label_pairs(self, pairs: list[Pair], claims: dict[str, Claim]) -> None:
-        scored = both_directions(self.nli, [(claims[p.a].text, claims[p.b].text) for p in pairs])
-        for pair, directions in zip(pairs, scored, strict=True):
-            pair.nli = directions
-            label, confidence = combine(directions)
-            if label != "neutral" and confidence < self.config.nli_min_confidence:
-                label = "neutral"
-            pair.label, pair.confidence = label, confidence
+
+def default_encoder(config: Config):
+    from factcheck.embeddings.encoder import Encoder
+
+    return Encoder(model=config.embedding_model, device=config.device, batch_size=config.batch_size,
+                   cache_dir=config.cache_dir)
 
 
-def document_ids(sources: list[Source]) -> list[str]:
-    """Readable, unique ids: the file stem, or more of the path when stems collide."""
-    def stem(source: Source) -> str:
-        path, _, line = source.path.rpartition(":") if re.search(r":\d+$", source.path) else (source.path, "", "")
-        base = Path(path).stem
-        return f"{base}:{line}" if line else base
+def default_nli(config: Config):
+    if not config.nli_model:
+        return None
+    from factcheck.nli import NLIModel
 
-    stems = [stem(s) for s in sources]
-    ids = []
-    for source, s in zip(sources, stems, strict=True):
-        if stems.count(s) > 1:
-            s = re.sub(r"[^\w.:-]+", "/", source.path).strip("/")
-        ids.append(s)
-    return ids
+    return NLIModel(model=config.nli_model, device=config.device, batch_size=config.batch_size,
+                    backend=config.nli_backend, cache_dir=config.cache_dir)
 
 
 def _calibration_cache(config: Config) -> Path:

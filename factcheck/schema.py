@@ -7,7 +7,11 @@ one thing) -> ``Report``.
 
 Every span is a view: ``(start, end)`` character offsets (Python ``str`` indices) into the
 text of the source it came from, so ``source.text[start:end]`` is the quoted text and can
-never drift from it.
+never drift from it. That holds for a claim and for the parts found inside it (quantities,
+dates): one frame, the source's, everywhere.
+
+Records are built by one stage and read by the next; a later stage returns new records
+(``dataclasses.replace``) instead of writing into the ones it was given.
 """
 
 from __future__ import annotations
@@ -22,10 +26,15 @@ LABELS: tuple[Label, ...] = ("entailment", "neutral", "contradiction")
 
 @dataclass(frozen=True)
 class Source:
-    """The decoded text of one input: a whole file, or one record of a jsonl file."""
+    """The decoded text of one input: a whole file, or one record of a jsonl file.
+
+    ``id`` names the document read from it and depends only on this input
+    (``factcheck.ingest.ids``); empty for a source made by hand, which then uses its path's stem.
+    """
 
     path: str
     text: str
+    id: str = ""
     encoding: str = "utf-8"
     title: str | None = None
     published: date | None = None
@@ -67,7 +76,9 @@ class Quantity:
 
     ``low``/``high`` encode the qualifier: "more than 3,000" is (3000, inf) exclusive of
     nothing we can check, "about 3,000" is a band around it, "up to 11,000" is (0, 11000].
-    ``unit`` is the thing counted, normalised (``troops``, ``killed``, ``percent`` ...).
+    ``unit`` is the thing counted, normalised (``troops``, ``killed``, ``percent`` ...);
+    ``key`` is what two figures must share to be compared: the unit, and for a percentage the
+    measure it is of (``percent:inflation``). ``start``/``end`` index the source text.
     """
 
     value: float
@@ -79,11 +90,13 @@ class Quantity:
     high: float | None = None
     unit: str | None = None
     unit_text: str | None = None
+    key: str | None = None
 
 
 @dataclass(frozen=True)
 class DateMention:
-    """A date or a relative date expression resolved against the document date."""
+    """A date or a relative date expression resolved against the document date; ``start``/``end``
+    index the source text."""
 
     start: int
     end: int
@@ -96,7 +109,10 @@ class DateMention:
 
 @dataclass
 class Claim:
-    """A sentence that states something, as a span into its document's source text."""
+    """A sentence that states something, as a span into its document's source text, with every
+    feature the checks compare, extracted once (``factcheck.extract.features``): checks read
+    these fields and never parse the text again.
+    """
 
     id: str
     doc: str
@@ -106,28 +122,65 @@ class Claim:
     language: str = "und"
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
+    # who the claim says said it ("the ministry"), None when the outlet says it in its own voice
     attribution: str | None = None
+    # a denial verb or a negation particle anywhere in the sentence
     negated: bool = False
+    # an explicit denial verb ("نفى", "denied"), not merely a negated side clause
+    denial: bool = False
+    # something presented as happening or confirmed "for the first time"
     first: bool = False
+    # "the first official confirmation": a first that another source's first can contradict
+    absolute_first: bool = False
+    # years the claim places itself in: its dates' years and bare years ("the 2018 quake")
+    years: frozenset[int] = frozenset()
+    # countries (or their capitals, leaders, demonyms) the claim names
+    countries: frozenset[str] = frozenset()
+    # set "in neighbouring X": somewhere other than the story's own place
+    elsewhere: bool = False
+    # normalised content words with its numbers and dates taken out: what the claim is about
+    event_words: frozenset[str] = frozenset()
+
+
+Relation = Literal["conflict", "agree", "apart", "override"]
 
 
 @dataclass(frozen=True)
 class Reason:
-    """One finding about a pair; ``key`` names what was compared (the unit, for quantities),
-    ``agrees`` marks a finding that the values fit together rather than conflict."""
+    """One finding about a pair, as data; ``factcheck.report.view.reason_text`` writes it as prose.
+
+    ``kind`` is the registered check that found it (``quantity``, ``date``, ``negation``...),
+    or ``nli-override`` for the verdict overruling the model. ``relation``: the two claims
+    ``conflict``, ``agree`` (their values fit together), or are ``apart`` (about different
+    places or times, so not comparable). ``key`` names what was compared (the unit, for
+    quantities); ``values`` and ``sources`` are what each side says and who says it, in the
+    pair's ``(a, b)`` order; ``note`` qualifies the finding ("day" for a date conflict).
+    """
 
     kind: str
-    detail: str
+    relation: Relation
     key: str | None = None
-    agrees: bool = False
+    values: tuple[str, str] = ("", "")
+    sources: tuple[str, str] = ("", "")
+    note: str = ""
+
+    @property
+    def agrees(self) -> bool:
+        return self.relation == "agree"
+
+    @property
+    def conflicts(self) -> bool:
+        return self.relation == "conflict"
 
 
 @dataclass
 class Pair:
     """Two claims from different documents and what the stages concluded about them.
 
-    ``nli`` holds the model's scores per direction (``a->b`` and ``b->a``), empty when no NLI
-    model ran; ``label`` and ``confidence`` are the final verdict.
+    Pairing sets ``a``, ``b``, ``similarity``; the NLI stage ``nli``: the model's scores per
+    direction (``a->b`` and ``b->a``), empty when no NLI model ran; the checks stage
+    ``reasons``; the verdict stage (``factcheck.verdict``), alone, ``label`` and ``confidence``:
+    the probability of the label reported.
     """
 
     a: str

@@ -23,6 +23,8 @@ def seed_sources():
 
 @pytest.fixture(scope="session")
 def seed_documents(seed_sources):
-    from factcheck.pipeline import Checker
+    from factcheck import stages
 
-    return Checker().documents(seed_sources, [])
+    documents, problems = stages.articles(seed_sources)
+    assert not problems
+    return documents

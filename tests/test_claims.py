@@ -7,8 +7,8 @@ def test_seed_claims_round_trip_and_carry_their_extractions(seed_documents):
     assert len(claims) > 50
     for claim in claims:
         assert texts[claim.doc][claim.start:claim.end] == claim.text
-        for quantity in claim.quantities:
-            assert claim.text[quantity.start:quantity.end] == quantity.text
+        for part in [*claim.quantities, *claim.dates]:  # one frame: the source's, like the claim's
+            assert texts[claim.doc][part.start:part.end] == part.text
     troops = {c.doc: c for c in claims if any(q.unit == "troops" and q.qualifier != "vague" for q in c.quantities)}
     assert set(troops) == {"000_80cd373ff1d3d8d0", "001_765a9e3110cb316c", "002_7f3ffb81817a861b#2",
                            "003_349d150d1a2d97aa"}

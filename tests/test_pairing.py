@@ -2,6 +2,9 @@ import numpy as np
 
 from factcheck.pairing import Thresholds, best_threshold, candidate_pairs, structured_pairs
 from factcheck.schema import Claim, Quantity
+from factcheck.checks import load_checks
+
+CHECKS = load_checks()
 
 
 def claim(cid, unit=None, first=False, language="en"):
@@ -36,14 +39,14 @@ def test_claims_in_different_languages_meet_the_lower_cross_language_threshold()
 
 def test_claims_counting_the_same_thing_are_paired_beyond_top_k():
     claims = [claim("a:1", "troops"), claim("b:1", "troops"), claim("c:1", "killed"), claim("d:1")]
-    pairs = structured_pairs(claims, unit_vectors(0.0, 0.2, 0.1, 0.0), thresholds=Thresholds(0.9, 0.9))
+    pairs = structured_pairs(claims, unit_vectors(0.0, 0.2, 0.1, 0.0), thresholds=Thresholds(0.9, 0.9), checks=CHECKS)
     assert [(p.a, p.b) for p in pairs] == [("a:1", "b:1")]
 
 
 def test_already_paired_claims_are_not_paired_twice():
     claims = [claim("a:1", first=True), claim("b:1", first=True)]
     existing = candidate_pairs(claims, unit_vectors(0.0, 0.1), thresholds=Thresholds(0.5, 0.5), top_k=1)
-    assert structured_pairs(claims, unit_vectors(0.0, 0.1), thresholds=Thresholds(0.5, 0.5), exclude=existing) == []
+    assert structured_pairs(claims, unit_vectors(0.0, 0.1), thresholds=Thresholds(0.5, 0.5), exclude=existing, checks=CHECKS) == []
 
 
 def test_threshold_separates_related_from_unrelated_scores():
@@ -73,9 +76,9 @@ def test_structured_pairing_in_chunks_finds_exactly_what_one_pass_finds(monkeypa
     vectors = rng.normal(size=(60, 8)).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     claims = [claim(f"d{i % 7}:{i}", "troops", language="ar" if i % 3 else "en") for i in range(60)]
-    whole = structured_pairs(claims, vectors, thresholds=Thresholds(0.3, 0.2))
+    whole = structured_pairs(claims, vectors, thresholds=Thresholds(0.3, 0.2), checks=CHECKS)
     monkeypatch.setattr(pairing, "CHUNK", 7)
-    chunked = structured_pairs(claims, vectors, thresholds=Thresholds(0.3, 0.2))
+    chunked = structured_pairs(claims, vectors, thresholds=Thresholds(0.3, 0.2), checks=CHECKS)
     assert whole and [(p.a, p.b, p.similarity) for p in chunked] == [(p.a, p.b, p.similarity) for p in whole]
 
 
@@ -86,7 +89,7 @@ def test_a_denial_meets_its_nearest_claims_in_other_documents_below_the_normal_t
     vectors = unit_vectors(0.0, 0.45, -0.5, 2.5, 0.01)  # b at cosine 0.90, c at 0.88, d far, a:2 same document
     assert candidate_pairs(claims, vectors, thresholds=Thresholds(same=0.95, cross=0.93), top_k=5) == []
     lowered = Thresholds(same=0.90, cross=0.87)
-    pairs = structured_pairs(claims, vectors, thresholds=lowered, top_k=1)
+    pairs = structured_pairs(claims, vectors, thresholds=lowered, top_k=1, checks=CHECKS)
     assert [(p.a, p.b) for p in pairs] == [("a:1", "b:1")]
-    pairs = structured_pairs(claims, vectors, thresholds=lowered, top_k=5)
+    pairs = structured_pairs(claims, vectors, thresholds=lowered, top_k=5, checks=CHECKS)
     assert [(p.a, p.b) for p in pairs] == [("a:1", "b:1"), ("a:1", "c:1")]

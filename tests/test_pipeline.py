@@ -83,7 +83,7 @@ def test_no_conflict_with_the_appended_iran_story_or_between_the_two_summonings(
 
 def test_a_failing_extractor_skips_one_article_and_keeps_the_rest(seeds_dir, monkeypatch):
     from factcheck import Checker, Config
-    from factcheck import claims as claims_module
+    from factcheck.extract import features as claims_module
 
     original = claims_module.find_quantities
 

@@ -7,10 +7,9 @@ of an estimate, not a claim compatible with 1,500. Round figures (3,000) are app
 
 from __future__ import annotations
 
-import re
-
-from factcheck.schema import Claim, Quantity
-from factcheck.textnorm import normalize
+from factcheck.checks.base import BaseCheck, register_check
+from factcheck.checks.context import PairContext
+from factcheck.schema import Claim, Quantity, Reason
 
 # Multipliers that bound each qualifier's range (documented in the README).
 MORE_THAN_SPAN = 1.5
@@ -48,44 +47,11 @@ def compatible(a: Quantity, b: Quantity) -> bool | None:
     return a_low <= b_high * (1 + 1e-9) and b_low <= a_high * (1 + 1e-9)
 
 
-# A percentage is only comparable with one of the same measure: a 19.75% interest rate does
-# not contradict 31% inflation. Patterns run on normalised text (see textnorm).
-MEASURES = {
-    "inflation": r"تضخم|inflation",
-    "interest_rate": r"سعر\s*الفايده|اسعار\s*الفايده|الفايده|interest\s+rate|benchmark\s+rate|key\s+rate|policy\s+rate",
-    "growth": r"نمو|growth|\bgrew\b|expand",
-    "unemployment": r"بطاله|unemployment|jobless",
-    "turnout": r"مشاركه|اقبال|turnout",
-    "deficit": r"عجز|deficit",
-    "debt": r"دين|ديون|\bdebt\b",
-}
-_MEASURES = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in MEASURES.items()]
-RELATIVE_UNITS = frozenset({"percent", "basis_points"})
-
-
-def measure_of(q: Quantity, text: str) -> str | None:
-    """The measure a percentage is of: the last measure word before it, else the first after."""
-    before, after = normalize(text[: q.start]), normalize(text[q.end :])
-    found_before = [(m.end(), name) for name, pattern in _MEASURES for m in pattern.finditer(before)]
-    if found_before:
-        return max(found_before)[1]
-    found_after = [(m.start(), name) for name, pattern in _MEASURES for m in pattern.finditer(after)]
-    return min(found_after)[1] if found_after else None
-
-
-def unit_key(q: Quantity, text: str | None = None) -> str | None:
-    unit = q.unit or (q.unit_text.strip().lower() if q.unit_text else None)
-    if unit in RELATIVE_UNITS and text is not None:
-        measure = measure_of(q, text)
-        return f"{unit}:{measure}" if measure else unit
-    return unit
-
-
 def describe(q: Quantity, unit: str | None = None) -> str:
     words = {"more_than": "more than", "at_least": "at least", "up_to": "up to", "at_most": "at most",
              "less_than": "less than", "about": "about", "vague": "", "exact": ""}
     value = f"{q.value:,.0f}" if q.value == int(q.value) else f"{q.value:,}"
-    unit = (unit or unit_key(q) or "").replace("_", " ").replace(":", " of ")
+    unit = (unit or q.key or "").replace("_", " ").replace(":", " of ")
     return " ".join(part for part in (words.get(q.qualifier, q.qualifier), value, unit) if part)
 
 
@@ -96,8 +62,8 @@ def compare_quantities(a: Claim, b: Claim) -> list[tuple[str, Quantity, Quantity
     that gives two figures ("3,000 now, 1,500 more later") is not flagged for one of them.
     """
     results = []
-    keyed_a = [(unit_key(q, a.text), q) for q in a.quantities]
-    keyed_b = [(unit_key(q, b.text), q) for q in b.quantities]
+    keyed_a = [(q.key, q) for q in a.quantities]
+    keyed_b = [(q.key, q) for q in b.quantities]
     units = {k for k, _ in keyed_a} & {k for k, _ in keyed_b} - {None}
     for unit in sorted(units):
         qa = [q for k, q in keyed_a if k == unit]
@@ -110,3 +76,23 @@ def compare_quantities(a: Claim, b: Claim) -> list[tuple[str, Quantity, Quantity
         x, y, ok = fitting[0] if fitting else decided[0]
         results.append((unit, x, y, bool(ok)))
     return results
+
+
+@register_check
+class QuantityCheck(BaseCheck):
+    """Figures for the same thing counted: a conflict when no figure of one claim fits any of
+    the other's, an agreement when they fit. Not compared across years (another event)."""
+
+    kind = "quantity"
+
+    def keys(self, claim: Claim) -> set[str]:
+        return {q.unit for q in claim.quantities if q.unit}
+
+    def compare(self, ctx: PairContext) -> list[Reason]:
+        if ctx.different_years:
+            return []
+        return [
+            Reason("quantity", "agree" if ok else "conflict", key=unit,
+                   values=(describe(qa, unit), describe(qb, unit)), sources=ctx.sources)
+            for unit, qa, qb, ok in compare_quantities(ctx.a, ctx.b)
+        ]

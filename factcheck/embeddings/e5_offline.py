@@ -43,6 +43,9 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.cache import build_atomically, cache_root, default_cache_dir, file_sha256
+from factcheck.config import OFFLINE_EMBEDDING_MODEL
+from factcheck.embeddings.registries import OFFLINE_MODELS
+from factcheck.errors import ModelLoadError
 
 __all__ = [
     "OFFLINE_E5_NAME",
@@ -54,7 +57,7 @@ __all__ = [
 ]
 
 #: Name a config can use instead of a Hub id to ask for this rebuilt model.
-OFFLINE_E5_NAME = "offline:multilingual-e5-small"
+OFFLINE_E5_NAME = OFFLINE_EMBEDDING_MODEL
 
 #: Bump when the folder layout or the conversion changes: it is part of the folder name, so an
 #: old build is never mistaken for a current one.
@@ -81,11 +84,11 @@ _DTYPE_Q4_0 = 1
 _PROMPTS = {"query": "query: ", "passage": "passage: ", "document": "passage: "}
 
 
-class OfflineModelUnavailable(RuntimeError):
+class OfflineModelUnavailable(ModelLoadError, RuntimeError):
     """The offline E5 model cannot be built because a source package (or its file) is missing.
 
-    A ``RuntimeError`` so callers that already treat "model could not be loaded" as a runtime
-    failure keep working; a subclass so they can tell the user exactly which package to install.
+    A ``ModelLoadError`` (the message names the package to install), and still a
+    ``RuntimeError`` for callers that treat "model could not be loaded" as a runtime failure.
     """
 
 
@@ -159,6 +162,7 @@ def _is_complete(folder: Path) -> bool:
     return manifest.get("build_version") == BUILD_VERSION and (folder / "model.safetensors").is_file()
 
 
+@OFFLINE_MODELS.register(OFFLINE_E5_NAME)
 def ensure_offline_e5(*, cache_dir: Path | None = None) -> Path:
     """Return a folder that ``SentenceTransformer(str(path))`` loads, building it on first use.
 

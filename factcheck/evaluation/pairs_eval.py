@@ -46,9 +46,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from factcheck import metrics
+from factcheck.metrics import expected_calibration_error, prf  # noqa: F401  (pe.prf, pe.expected_calibration_error)
+
 LABELS = ("entailment", "neutral", "contradiction")
-KINDS = ("quantity", "date", "negation", "first", "other")
-CONFLICT_REASONS = ("quantity", "date", "negation", "first")
+# What a gold pair's decision hinges on; a registered check's kind is accepted too (a check
+# added later is scored by its name without editing this module).
+GOLD_KINDS = ("quantity", "date", "negation", "first", "actor", "place", "cause", "other")
+# Conflict kinds of reports written before reasons carried a relation.
+LEGACY_CONFLICT_REASONS = ("quantity", "date", "negation", "first")
+
+
+def known_kinds() -> tuple[str, ...]:
+    from factcheck.checks import CHECKS
+
+    return (*GOLD_KINDS, *(k for k in CHECKS.in_order() if k not in GOLD_KINDS))
 ECE_BINS = 10
 SWEEP_STEPS = [round(i / 20, 2) for i in range(21)]
 
@@ -119,8 +131,8 @@ def load_gold(path: str | Path) -> Gold:
         label, kind = obj.get("label"), obj.get("kind", "other")
         if label not in LABELS:
             raise GoldError(f"{where}: label {label!r} not one of {LABELS}")
-        if kind not in KINDS:
-            raise GoldError(f"{where}: kind {kind!r} not one of {KINDS}")
+        if kind not in known_kinds():
+            raise GoldError(f"{where}: kind {kind!r} not one of {known_kinds()}")
         gold.pairs.append(GoldPair(_span(obj["a"], where), _span(obj["b"], where), label, kind,
                                    str(obj.get("corpus", "")), str(obj.get("note", ""))))
     return gold
@@ -165,15 +177,26 @@ class Item:
     paired: bool = False
     gold_index: int | None = None
     pair: dict | None = None
+    # what decided the prediction: the first conflict reason's kind, else "model"
+    decided_by: str = "model"
 
 
 def predicted_kind(pair: dict) -> str:
     for reason in pair.get("reasons", []):
+        if "relation" in reason:
+            if reason["relation"] == "conflict":
+                return reason["kind"]
+            continue
         # Reports before "agrees" existed marked agreement only in the detail text.
         agrees = reason.get("agrees", str(reason.get("detail", "")).startswith("compatible"))
-        if reason.get("kind") in CONFLICT_REASONS and not agrees:
+        if reason.get("kind") in LEGACY_CONFLICT_REASONS and not agrees:
             return reason["kind"]
     return "other"
+
+
+def _decided_by(pair: dict) -> str:
+    kind = predicted_kind(pair)
+    return "model" if kind == "other" else kind
 
 
 def _rank(pair: dict) -> tuple:
@@ -201,64 +224,38 @@ def match(report: dict, gold_pairs: Sequence[GoldPair]) -> list[Item]:
         used.update(i for i, _ in found)
         _, best = max(found, key=lambda ip: _rank(ip[1]))
         items.append(Item(g.label, best["label"], g.kind, float(best.get("confidence") or 0.0),
-                          float(best.get("similarity") or 0.0), True, index, best))
+                          float(best.get("similarity") or 0.0), True, index, best, _decided_by(best)))
     for i, p in enumerate(pairs):
         if i not in used and p.get("label") != "neutral":
             items.append(Item("neutral", p["label"], predicted_kind(p), float(p.get("confidence") or 0.0),
-                              float(p.get("similarity") or 0.0), True, None, p))
+                              float(p.get("similarity") or 0.0), True, None, p, _decided_by(p)))
     return items
 
 
 # ----------------------------------------------------------------------------- metrics
 
 
-def prf(tp: int, fp: int, fn: int) -> dict:
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
-            "support": tp + fn, "predicted": tp + fp}
-
-
 def label_scores(items: Iterable[Item], labels: Sequence[str] = LABELS) -> dict:
     items = list(items)
-    out = {}
-    for label in labels:
-        tp = sum(1 for i in items if i.gold == label and i.pred == label)
-        fp = sum(1 for i in items if i.gold != label and i.pred == label)
-        fn = sum(1 for i in items if i.gold == label and i.pred != label)
-        out[label] = prf(tp, fp, fn)
-    return out
+    return metrics.label_scores([i.gold for i in items], [i.pred for i in items], labels)
 
 
 def confusion(items: Iterable[Item]) -> dict:
-    matrix = {g: {p: 0 for p in LABELS} for g in LABELS}
-    for i in items:
-        matrix[i.gold][i.pred] += 1
-    return matrix
-
-
-def expected_calibration_error(confidences: Sequence[float], correct: Sequence[bool], bins: int = ECE_BINS) -> dict:
-    """ECE with equal-width bins over (0, 1]; also returns the reliability table."""
-    table = []
-    n = len(confidences)
-    ece = 0.0
-    for b in range(bins):
-        low, high = b / bins, (b + 1) / bins
-        members = [k for k, c in enumerate(confidences) if (low < c <= high) or (b == 0 and c == 0.0)]
-        if not members:
-            continue
-        conf = sum(confidences[k] for k in members) / len(members)
-        acc = sum(1 for k in members if correct[k]) / len(members)
-        ece += len(members) / n * abs(acc - conf)
-        table.append({"low": low, "high": high, "n": len(members), "confidence": round(conf, 4), "accuracy": round(acc, 4)})
-    return {"ece": round(ece, 4) if n else None, "n": n, "bins": table}
+    items = list(items)
+    return metrics.confusion([i.gold for i in items], [i.pred for i in items], LABELS)
 
 
 def calibration(items: Sequence[Item]) -> dict:
     scored = [i for i in items if i.paired and i.confidence > 0]
-    result = expected_calibration_error([i.confidence for i in scored], [i.gold == i.pred for i in scored])
+    result = expected_calibration_error([i.confidence for i in scored], [i.gold == i.pred for i in scored], ECE_BINS)
     result["without_confidence"] = sum(1 for i in items if i.paired and i.confidence <= 0)
+    # per reason kind: is a rule's confidence (its measured precision) honest?
+    result["by_reason"] = {
+        kind: {k: v for k, v in expected_calibration_error(
+            [i.confidence for i in group], [i.gold == i.pred for i in group], ECE_BINS).items() if k != "bins"}
+        for kind in sorted({i.decided_by for i in scored})
+        for group in [[i for i in scored if i.decided_by == kind]]
+    }
     return result
 
 
@@ -278,14 +275,16 @@ def sweep(items: Sequence[Item]) -> dict:
 
 def kind_scores(items: Sequence[Item]) -> dict:
     out = {}
-    for kind in KINDS:
+    order = known_kinds()
+    present = sorted({i.kind for i in items}, key=lambda k: (order.index(k) if k in order else len(order), k))
+    for kind in present:
         members = [i for i in items if i.kind == kind]
         gold_members = [i for i in members if i.gold_index is not None]
         if not members:
             continue
         out[kind] = {
             "gold": len(gold_members),
-            "accuracy": round(sum(1 for i in gold_members if i.gold == i.pred) / len(gold_members), 4) if gold_members else None,
+            "accuracy": metrics.accuracy([i.gold for i in gold_members], [i.pred for i in gold_members]) if gold_members else None,
             "pair_recall": round(sum(1 for i in gold_members if i.paired) / len(gold_members), 4) if gold_members else None,
             "contradiction": label_scores(members, ("contradiction",))["contradiction"],
         }
@@ -298,9 +297,9 @@ def score_items(items: Sequence[Item]) -> dict:
     return {
         "gold_pairs": len(gold_items),
         "false_positive_pairs": len(items) - len(gold_items),
-        "accuracy": round(sum(1 for i in gold_items if i.gold == i.pred) / len(gold_items), 4) if gold_items else None,
+        "accuracy": metrics.accuracy([i.gold for i in gold_items], [i.pred for i in gold_items]) if gold_items else None,
         "pair_recall": round(sum(1 for i in gold_items if i.paired) / len(gold_items), 4) if gold_items else None,
-        "macro_f1": round(sum(s["f1"] for s in per_label.values()) / len(per_label), 4),
+        "macro_f1": metrics.macro_f1(per_label),
         "labels": per_label,
         "kinds": kind_scores(items),
         "confusion": confusion(items),
@@ -336,7 +335,7 @@ def score(report: dict, gold: Gold) -> dict:
     result["facts"] = fact_scores(report, gold.facts)
     result["items"] = [
         {"gold": i.gold, "pred": i.pred, "kind": i.kind, "confidence": i.confidence, "similarity": i.similarity,
-         "paired": i.paired, "gold_index": i.gold_index,
+         "paired": i.paired, "gold_index": i.gold_index, "decided_by": i.decided_by,
          "pair": None if i.pair is None else {k: i.pair.get(k) for k in ("a", "b", "label", "confidence", "similarity")}}
         for i in items
     ]

@@ -1,14 +1,13 @@
-"""Which countries (or their capitals, leaders' seats, demonyms) a claim is about.
+"""Where a claim is set: the countries (or their capitals, leaders' seats, demonyms) it names,
+and whether it says it is about a neighbouring place.
 
-Used to keep the structured checks from comparing claims about different subjects: Egypt's
-4% growth does not contradict Kenya's 1%. Patterns run on ``textnorm.normalize``d text.
+Read once per claim at extraction; the checks compare the results so that Egypt's 4% growth
+does not contradict Kenya's 1%. Patterns run on ``textnorm.normalize``d text.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
 from factcheck.textnorm import normalize
 
 _COUNTRIES = {
@@ -49,7 +48,6 @@ _COUNTRIES = {
 _PATTERNS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _COUNTRIES.items()}
 
 
-@lru_cache(maxsize=4096)  # each claim meets many partners; its countries are read once
 def countries(text: str) -> frozenset[str]:
     folded = normalize(text)
     return frozenset(name for name, pattern in _PATTERNS.items() if pattern.search(folded))
@@ -66,14 +64,6 @@ _ELSEWHERE = re.compile(
 )
 
 
-@lru_cache(maxsize=4096)
 def elsewhere(text: str) -> bool:
     """The claim says it is about a neighbouring or nearby place, not the story's own."""
     return bool(_ELSEWHERE.search(normalize(text)))
-
-
-def different_subjects(a: str, b: str) -> bool:
-    """True when both claims name countries and share none, or only one of them says it is
-    about a neighbouring place: they are about different subjects."""
-    ca, cb = countries(a), countries(b)
-    return (bool(ca) and bool(cb) and not (ca & cb)) or elsewhere(a) != elsewhere(b)

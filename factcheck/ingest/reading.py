@@ -6,6 +6,7 @@ here, and never changed afterwards (no normalisation, no BOM stripping).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -13,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from factcheck.errors import InputError
+from factcheck.ingest.ids import disambiguate, file_id, record_id
 from factcheck.schema import Problem, Source
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
@@ -20,8 +22,9 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 FALLBACK_ENCODINGS = ("cp1256",)
 
 
-def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path | Problem]:
-    """Yield supported files under ``paths`` in a stable order, or a Problem for a bad path."""
+def iter_input_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Path | None] | Problem]:
+    """Yield ``(file, root)`` for supported files under ``paths`` in a stable order (``root`` the
+    directory argument a file was found under, None for a file argument), or a Problem."""
     for raw in paths:
         path = Path(raw)
         if not path.exists():
@@ -36,11 +39,11 @@ def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path | Problem]:
             )
             if not found:
                 yield Problem(str(path), f"directory holds no {', '.join(SUPPORTED_SUFFIXES)} files")
-            yield from found
+            yield from ((p, path) for p in found)
         elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
             yield Problem(str(path), f"unsupported file type {path.suffix or '(none)'}; expected one of {', '.join(SUPPORTED_SUFFIXES)}")
         else:
-            yield path
+            yield path, None
 
 
 def decode(path: str, data: bytes) -> tuple[str, str]:
@@ -86,11 +89,15 @@ def _control_ratio(text: str) -> float:
 def read_sources(paths: Iterable[str | Path]) -> tuple[list[Source], list[Problem]]:
     """Read every input; a bad file becomes a Problem and the others are still read."""
     sources: list[Source] = []
+    roots: list[str] = []
     problems: list[Problem] = []
-    for item in iter_input_files(paths):
-        if isinstance(item, Problem):
-            problems.append(item)
+    for entry in iter_input_files(paths):
+        if isinstance(entry, Problem):
+            problems.append(entry)
             continue
+        item, root = entry
+        doc_id = file_id(item, root)
+        count = len(sources)
         try:
             data = item.read_bytes()
         except OSError as exc:
@@ -99,19 +106,22 @@ def read_sources(paths: Iterable[str | Path]) -> tuple[list[Source], list[Proble
         try:
             text, encoding = decode(str(item), data)
             if item.suffix.lower() == ".jsonl":
-                got, bad = _jsonl_sources(str(item), text)
+                got, bad = _jsonl_sources(str(item), text, doc_id)
                 sources.extend(got)
                 problems.extend(bad)
             elif item.suffix.lower() in (".html", ".htm"):
-                sources.append(_html_source(str(item), text, encoding))
+                sources.append(_html_source(str(item), text, encoding, doc_id))
             else:
-                sources.append(Source(path=str(item), text=text, encoding=encoding))
+                sources.append(Source(path=str(item), text=text, encoding=encoding, id=doc_id))
         except InputError as exc:
             problems.append(Problem(exc.path, exc.problem))
+        roots += [str(root if root is not None else item.parent)] * (len(sources) - count)
+    unique = disambiguate([s.id for s in sources], roots)
+    sources = [s if s.id == u else dataclasses.replace(s, id=u) for s, u in zip(sources, unique, strict=True)]
     return sources, problems
 
 
-def _jsonl_sources(path: str, text: str) -> tuple[list[Source], list[Problem]]:
+def _jsonl_sources(path: str, text: str, file_doc_id: str) -> tuple[list[Source], list[Problem]]:
     """One article per line; offsets of its claims index that record's ``text`` field."""
     sources: list[Source] = []
     problems: list[Problem] = []
@@ -134,6 +144,7 @@ def _jsonl_sources(path: str, text: str) -> tuple[list[Source], list[Problem]]:
         sources.append(
             Source(
                 path=where,
+                id=record_id(file_doc_id, lineno, record.get("id")),
                 text=record["text"],
                 title=_str_or_none(record.get("title")),
                 published=published,
@@ -144,7 +155,7 @@ def _jsonl_sources(path: str, text: str) -> tuple[list[Source], list[Problem]]:
     return sources, problems
 
 
-def _html_source(path: str, html: str, encoding: str) -> Source:
+def _html_source(path: str, html: str, encoding: str, doc_id: str) -> Source:
     """Main text of a web page; claim offsets index this extracted text, not the markup."""
     import trafilatura  # imported lazily: lxml start-up is not free and most inputs are text
 
@@ -154,6 +165,7 @@ def _html_source(path: str, html: str, encoding: str) -> Source:
         raise InputError(path, "no article text found in the HTML page")
     return Source(
         path=path,
+        id=doc_id,
         text=text,
         encoding=encoding,
         title=_str_or_none(getattr(doc, "title", None)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from factcheck.report.view import build_view, doc_label, isolate_rtl, version_line
+from factcheck.report.view import build_view, doc_label, isolate_rtl, reason_text, version_line
 from factcheck.schema import Report
 
 CSS = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}
@@ -43,7 +43,7 @@ def render_html(report: Report) -> str:
         for claim, doc in ((v.a, v.doc_a), (v.b, v.doc_b)):
             parts.append(f"<p><span class='meta'>{escape(doc_label(doc))} [{claim.start}:{claim.end}]</span><br>"
                          f"<span class='quote' dir='auto'>{escape(claim.text)}</span></p>")
-        parts += [f"<p class='meta'>{escape(r.kind)}: {_bdi(escape(r.detail))}</p>" for r in p.reasons]
+        parts += [f"<p class='meta'>{escape(r.kind)}: {_bdi(escape(reason_text(r)))}</p>" for r in p.reasons]
         parts.append("</div>")
     parts.append("<h2>Documents</h2><table><tr><th>id</th><th>published</th><th>language</th><th>parent</th><th>title</th></tr>")
     for d in report.documents:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
+from factcheck.report.view import reason_text
 from factcheck.schema import Report
 
 
@@ -32,7 +33,12 @@ def report_to_dict(report: Report) -> dict:
                 "end": c.end,
                 "attribution": c.attribution,
                 "negated": c.negated,
+                "denial": c.denial,
                 "first": c.first,
+                "absolute_first": c.absolute_first,
+                "years": sorted(c.years),
+                "countries": sorted(c.countries),
+                "elsewhere": c.elsewhere,
                 "quantities": [asdict(q) for q in c.quantities],
                 "dates": [{**asdict(d), "value": d.value.isoformat() if d.value else None} for d in c.dates],
             }
@@ -45,7 +51,9 @@ def report_to_dict(report: Report) -> dict:
                 "label": p.label,
                 "confidence": p.confidence,
                 "similarity": p.similarity,
-                "reasons": [{"kind": r.kind, "detail": r.detail, "key": r.key, "agrees": r.agrees} for r in p.reasons],
+                "reasons": [{"kind": r.kind, "relation": r.relation, "detail": reason_text(r), "key": r.key,
+                             "values": list(r.values), "sources": list(r.sources), "note": r.note,
+                             "agrees": r.agrees} for r in p.reasons],
                 "nli": p.nli,
             }
             for p in report.pairs

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.report.view import build_view, doc_label, isolate_rtl, version_line
+from factcheck.report.view import build_view, doc_label, isolate_rtl, reason_text, version_line
 from factcheck.schema import Report
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
@@ -45,7 +45,7 @@ def render_markdown(report: Report) -> str:
         out.append(f"- **{md_escape(doc_label(v.doc_a))}** [{v.a.start}:{v.a.end}]: {md_escape(v.a.text)}")
         out.append(f"- **{md_escape(doc_label(v.doc_b))}** [{v.b.start}:{v.b.end}]: {md_escape(v.b.text)}")
         for reason in p.reasons:
-            out.append(f"- *{md_escape(reason.kind)}*: {md_escape(isolate_rtl(reason.detail))}")
+            out.append(f"- *{md_escape(reason.kind)}*: {md_escape(isolate_rtl(reason_text(reason)))}")
         out.append("")
     out += ["## Documents", "", "| id | title | published | language | parent |", "|---|---|---|---|---|"]
     for d in report.documents:

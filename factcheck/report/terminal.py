@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from factcheck.report.view import build_view, doc_label, isolate_rtl, version_line
+from factcheck.report.view import build_view, doc_label, isolate_rtl, reason_text, version_line
 from factcheck.schema import Report
 
 STYLE = {"contradiction": "bold red", "entailment": "green", "neutral": "dim"}
@@ -51,7 +51,7 @@ def print_report(console: Console, report: Report, *, max_pairs: int = 40) -> No
         console.print(f"  [cyan]{escape(doc_label(v.doc_a))}[/cyan] {escape(v.a.text)}")
         console.print(f"  [cyan]{escape(doc_label(v.doc_b))}[/cyan] {escape(v.b.text)}")
         for reason in p.reasons:
-            console.print(f"  [magenta]{escape(reason.kind)}[/magenta]: {escape(isolate_rtl(reason.detail))}")
+            console.print(f"  [magenta]{escape(reason.kind)}[/magenta]: {escape(isolate_rtl(reason_text(reason)))}")
     if len(view.pairs) > max_pairs:
         console.print(f"[dim]… {len(view.pairs) - max_pairs} more pairs (use --format json or markdown for all)[/dim]")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.schema import Claim, Document, Fact, Pair, Report
+from factcheck.schema import Claim, Document, Fact, Pair, Reason, Report
 
 LABEL_ORDER = {"contradiction": 0, "entailment": 1, "neutral": 2}
 
@@ -46,6 +46,31 @@ def build_view(report: Report) -> ReportView:
     pairs.sort(key=lambda v: (LABEL_ORDER[v.pair.label], -v.pair.confidence, -v.pair.similarity))
     facts = sorted(report.facts, key=lambda f: (f.status != "conflicting", f.id))
     return ReportView(report, documents, claims, pairs, facts)
+
+
+# How each kind's finding opens, by relation; a kind not listed gets its name.
+_OPENINGS = {
+    ("quantity", "agree"): "compatible",
+    ("date", "conflict"): "different {note}",
+    ("negation", "conflict"): "one source denies what the other asserts",
+    ("first", "conflict"): "two different firsts, each named the first confirmation",
+    ("place", "apart"): "different places",
+    ("year", "apart"): "different years",
+}
+
+
+def reason_text(reason: Reason) -> str:
+    """A reason as one line of prose: what each side says, who says it, where and when."""
+    if reason.kind == "nli-override":
+        return f"NLI said contradiction but {reason.note}"
+    opening = _OPENINGS.get((reason.kind, reason.relation))
+    if opening is None:
+        opening = "" if (reason.kind, reason.relation) == ("quantity", "conflict") else \
+            f"{reason.kind.replace('-', ' ')} {reason.relation}"
+    opening = opening.format(note=reason.note).strip()
+    (va, vb), (sa, sb) = reason.values, reason.sources
+    sides = " vs ".join(f"{v} ({s})" if s else v for v, s in ((va, sa), (vb, sb)) if v or s)
+    return f"{opening}: {sides}" if opening and sides else opening or sides
 
 
 def doc_label(doc: Document) -> str:

@@ -6,7 +6,7 @@
 The word-embedding table (96M of the 118M parameters), the rest of the embeddings and the bottom
 ``--freeze-layers`` encoder layers stay frozen (no gradients flow into them, which also makes a
 step cheaper); the top layers, a new pooler and the classifier are trained. The artifact stores
-the trained matrices as int8 per-row deltas from the base (see :mod:`factcheck.nli_offline`).
+the trained matrices as int8 per-row deltas from the base (see :mod:`factcheck.nli.offline`).
 
 The learning-rate schedule (linear warm-up, linear decay) runs on ``max(step progress, time
 progress)``, so a run cut short by ``--time-budget-minutes`` still ends with a decayed rate.
@@ -25,7 +25,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from factcheck.training.nli_data import LABEL2ID, LABELS, Pair, build_mix, format_counts, load_hub_pairs, read_xnli
+from factcheck.nli.datasets import LABEL2ID, LABELS, Pair, default_data_dir, load_hub_pairs, read_ans_stance, read_xnli
+from factcheck.training.mix import build_mix, format_counts
 
 
 def _log(msg: str) -> None:
@@ -54,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     help="continue training from an NLI artifact folder (e.g. models/e5-small-nli); "
                          "deltas are still stored against the e5 base")
     ap.add_argument("--mix", choices=("v1", "v2"), default="v1",
-                    help="data mix version (v1 trained the shipped model; v2 is larger, see nli_data.BUDGETS)")
+                    help="data mix version (v1 trained the shipped model; v2 is larger, see training/mix.py BUDGETS)")
     ap.add_argument("--max-train-pairs", type=int, default=None)
     ap.add_argument("--epochs", type=float, default=1.0)
     ap.add_argument("--time-budget-minutes", type=float, default=None, help="whole run incl. final eval and save")
@@ -78,8 +79,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     t_start = time.monotonic()
-    from factcheck.training.nli_data import default_data_dir
-
     data_dir = args.data_dir or default_data_dir()
     mix = build_mix(data_dir, seed=args.seed, split_seed=args.split_seed, max_train_pairs=args.max_train_pairs,
                     mix=args.mix)
@@ -108,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from safetensors.torch import load_file
     from transformers import AutoTokenizer, BertForSequenceClassification
 
-    from factcheck.nli_offline import ID2LABEL, save_artifact
+    from factcheck.nli.offline import ID2LABEL, save_artifact
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -126,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.init is not None:
         import tempfile
 
-        from factcheck.nli_offline import merge_artifact, read_manifest
+        from factcheck.nli.offline import merge_artifact, read_manifest
 
         earlier = read_manifest(args.init)
         earlier_seed = (earlier.get("xnli_split") or {}).get("seed")
@@ -259,8 +258,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _log(f"artifact saved to {args.out}")
 
     if not args.no_eval:
-        from factcheck.evaluation.nli_eval import evaluate, format_metrics
-        from factcheck.training.nli_data import read_ans_stance
+        from factcheck.nli.scoring import evaluate, format_metrics
 
         def predict(pairs):
             out_probs = []

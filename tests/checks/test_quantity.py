@@ -1,9 +1,12 @@
+import dataclasses
+
 from factcheck.checks.quantity import compare_quantities, compatible
+from factcheck.extract.measures import unit_key
 from factcheck.schema import Claim, Quantity
 
 
 def q(value, qualifier="exact", unit="troops"):
-    return Quantity(value=value, start=0, end=1, text=str(value), qualifier=qualifier, unit=unit)
+    return Quantity(value=value, start=0, end=1, text=str(value), qualifier=qualifier, unit=unit, key=unit)
 
 
 def test_more_than_three_thousand_agrees_with_three_thousand_and_3100_not_1500():
@@ -35,7 +38,9 @@ def test_vague_figures_decide_nothing():
 
 
 def claim(text, *quantities):
-    return Claim(id="x:1", doc="x", start=0, end=len(text), text=text, quantities=list(quantities))
+    """Hand-written figures keyed as extraction keys them (the measure of a percentage)."""
+    keyed = [dataclasses.replace(q, key=unit_key(q, text)) for q in quantities]
+    return Claim(id="x:1", doc="x", start=0, end=len(text), text=text, quantities=keyed)
 
 
 def test_only_units_both_claims_count_are_compared():

@@ -16,7 +16,8 @@ def hostile_report():
     claims = [Claim(id="a:1", doc="a", start=0, end=len(HOSTILE), text=HOSTILE),
               Claim(id="b:1", doc="b", start=len(HOSTILE) + 1, end=len(text) - 1, text=HOSTILE + " again")]
     pairs = [Pair(a="a:1", b="b:1", similarity=0.9, label="contradiction", confidence=0.9,
-                  reasons=[Reason("quantity", HOSTILE)])]
+                  reasons=[Reason("quantity", "conflict", key=HOSTILE, values=(HOSTILE, HOSTILE),
+                                 sources=(HOSTILE, HOSTILE))])]
     return Report(documents=docs, claims=claims, pairs=pairs, problems=[Problem("bad<x>.txt", HOSTILE)])
 
 
@@ -40,4 +41,6 @@ def test_terminal_shows_rich_markup_literally():
 def test_json_round_trips_the_exact_text():
     data = json.loads(render_json(hostile_report()))
     assert data["claims"][0]["text"] == HOSTILE
-    assert data["pairs"][0]["reasons"][0]["detail"] == HOSTILE
+    reason = data["pairs"][0]["reasons"][0]
+    assert reason["values"] == [HOSTILE, HOSTILE] and reason["sources"] == [HOSTILE, HOSTILE]
+    assert reason["detail"] == f"{HOSTILE} ({HOSTILE}) vs {HOSTILE} ({HOSTILE})"

@@ -36,7 +36,7 @@ def tiny_base(tmp_path_factory):
 
 @needs_data
 def test_training_writes_an_artifact_and_a_second_run_continues_from_it(tiny_base, tmp_path):
-    from factcheck.nli_offline import read_manifest
+    from factcheck.nli.offline import read_manifest
     from factcheck.training.train_nli import main
 
     common = ["--data-dir", str(DATA), "--base", str(tiny_base), "--max-train-pairs", "48", "--batch-size", "16",

