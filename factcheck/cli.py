@@ -14,6 +14,7 @@ from pathlib import Path
 from factcheck import __version__
 from factcheck.config import Config
 from factcheck.errors import FactcheckError
+from factcheck.nli.registries import BACKENDS
 
 EXIT_OK, EXIT_SKIPPED, EXIT_ERROR = 0, 1, 2
 
@@ -72,7 +73,7 @@ def _add_model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--nli-model", metavar="NAME",
                         help="NLI model: hub id or local folder (default: the shipped offline:e5-small-nli)")
     parser.add_argument("--no-nli", action="store_true", help="run without an NLI model")
-    parser.add_argument("--nli-backend", choices=("torch", "onnx"),
+    parser.add_argument("--nli-backend", choices=BACKENDS.names(),
                         help="run NLI with PyTorch (default) or ONNX Runtime on the CPU (needs the [onnx] extra)")
     parser.add_argument("--threshold", type=float, metavar="COSINE",
                         help="similarity threshold for pairing (default: calibrated for the embedding model)")

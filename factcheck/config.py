@@ -53,11 +53,6 @@ class Config:
     show_progress: bool = True
     extra: dict = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        from factcheck.nli.registries import BACKENDS
-
-        BACKENDS.get(self.nli_backend)  # ConfigError naming the registered backends
-
     @classmethod
     def from_file(cls, path: str | Path) -> Config:
         path = Path(path)

@@ -16,7 +16,9 @@ def test_backends_and_offline_models_are_registered_by_name():
     assert OFFLINE_MODELS.get(OFFLINE_NLI_MODEL) is ensure_offline_nli
 
 
-def test_the_config_refuses_an_unknown_backend_naming_the_registered_ones():
-    assert Config(nli_backend="onnx").nli_backend == "onnx"
+def test_a_checker_refuses_an_unknown_backend_naming_the_registered_ones_before_any_work():
+    from factcheck.pipeline import Checker
+
+    assert Checker(Config(nli_backend="onnx"), encoder=object()).nli.backend == "onnx"
     with pytest.raises(ConfigError, match="'tensorrt'.*onnx, torch"):
-        Config(nli_backend="tensorrt")
+        Checker(Config(nli_backend="tensorrt"), encoder=object())
