@@ -37,6 +37,10 @@ from factcheck.evaluation import pairs_eval as pe  # noqa: E402
 
 GOLD_DIR = EVAL / "gold"
 RESULTS = EVAL / "results.json"
+# every missed discrepancy and every false alarm of the last run, to read (not a record: regenerated)
+REAL_DETAILS = EVAL / "real_news_details.json"
+# the checker's real-news scores before the verdicts were rebuilt (issue: measure before you fix)
+REAL_BASELINE = EVAL / "real_news_baseline.json"
 CALIBRATION = EVAL / "calibration.json"
 CALIBRATION_PNG = EVAL / "calibration.png"
 THRESHOLDS = EVAL / "thresholds.json"
@@ -85,6 +89,13 @@ def corpus_dir(corpus: str) -> Path:
     return ROOT / "seeds" if corpus == "seeds" else EVAL / "corpora" / corpus
 
 
+REAL_GOLD_DIR = GOLD_DIR / "real"
+
+
+def real_news_dir() -> Path:
+    return Path(os.environ.get("FACTCHECK_REAL_NEWS", ROOT.parent / "shared" / "real-news"))
+
+
 def gold_corpora() -> dict[str, tuple[Path, Path]]:
     """corpus name -> (articles dir, gold file), for every ``eval/gold/*.jsonl``."""
     return {p.stem: (corpus_dir(p.stem), p) for p in sorted(GOLD_DIR.glob("*.jsonl"))}
@@ -103,6 +114,8 @@ class Run:
     nli_model: str | None = None
     seconds: dict = field(default_factory=dict)
     nli_backend: object = None  # the loaded NLI model, shared by the ablations and the benchmarks
+    real: dict = field(default_factory=dict)  # real-news cluster -> scores, plus "all"
+    real_skipped: str | None = None
 
 
 class MemoNLI:
@@ -299,6 +312,8 @@ def table(run: Run) -> str:
                          f"ECE={r['ece']:.3f} ({r['seconds']} s{', held-out only' if r['held_out_only'] else ''})")
         else:
             lines.append(f"  {name:<12} skipped: {run.nli_skipped.get(name, 'not run')}")
+    lines.append("")
+    lines.append(real_news_table(run))
     return "\n".join(lines)
 
 
@@ -310,7 +325,15 @@ def write_outputs(run: Run) -> None:
     RESULTS.write_text(json.dumps(finite({
         "nli_model": run.nli_model, "full_mode": full_mode(), "pairs": slim, "skipped": run.skipped, "errors": run.errors,
         "nli": run.nli, "nli_skipped": run.nli_skipped, "seconds": run.seconds,
+        "real_news": {name: {k: v for k, v in r.items() if k not in ("false_alarms", "missed")}
+                      for name, r in run.real.items()},
+        "real_news_skipped": run.real_skipped,
+        "real_news_baseline": _baseline(),
     }), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    if run.real:
+        REAL_DETAILS.write_text(json.dumps(finite({name: {"missed": r.get("missed"), "false_alarms": r.get("false_alarms")}
+                                                    for name, r in run.real.items() if name != "all"}),
+                                           ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     calibration = {a: {"ece": per["all"]["calibration"], "sweep": per["all"]["sweep"]}
                    for a, per in run.results.items()}
     CALIBRATION.write_text(json.dumps(finite(calibration), indent=1) + "\n", encoding="utf-8")
@@ -318,6 +341,10 @@ def write_outputs(run: Run) -> None:
         _plot(calibration)
     except Exception as exc:  # the plot is optional; the data is in calibration.json
         print(f"[eval] calibration plot skipped: {exc}", file=sys.stderr)
+
+
+def _baseline() -> dict | None:
+    return json.loads(REAL_BASELINE.read_text(encoding="utf-8")) if REAL_BASELINE.exists() else None
 
 
 def _plot(calibration: dict) -> None:
@@ -349,6 +376,7 @@ def _plot(calibration: dict) -> None:
 # ----------------------------------------------------------------------------- thresholds
 
 # Metrics guarded by thresholds, as dotted paths into a corpus's scores. "max:" = upper bound.
+REAL_METRICS = ("precision", "recall.all", "recall.hard", "recall.numeric", "recall.non_numeric", "paired_share")
 PAIR_METRICS = ("pair_recall", "accuracy", "macro_f1", "labels.contradiction.f1", "labels.contradiction.precision",
                 "labels.entailment.f1", "max:false_positive_pairs")
 NLI_METRICS = ("accuracy", "macro_f1")
@@ -382,7 +410,14 @@ def measured_thresholds(run: Run, margin: float = 0.05) -> dict:
                 pairs.setdefault(ablation, {}).setdefault(corpus, {})[metric] = bound
     nli = {f"{name}[{run.nli_model}]": {m: max(0.0, math.floor((r[m] - margin) * 100) / 100) for m in NLI_METRICS}
            for name, r in run.nli.items()}
-    return {"margin": margin, "pairs": pairs, "nli": nli}
+    real = {}
+    if run.real.get("all"):
+        overall = run.real["all"]
+        real = {m: max(0.0, math.floor((lookup(overall, m) - margin) * 100) / 100)
+                for m in REAL_METRICS if lookup(overall, m) is not None}
+        flags = overall["max_flags_per_cluster"]
+        real["max:max_flags_per_cluster"] = flags + max(2, math.ceil(flags * 0.25))
+    return {"margin": margin, "pairs": pairs, "nli": nli, "real_news": real}
 
 
 def threshold_failures(scores: dict, bounds: dict) -> list[str]:
@@ -433,10 +468,53 @@ def load_thresholds() -> dict:
     return json.loads(THRESHOLDS.read_text(encoding="utf-8")) if THRESHOLDS.exists() else {"pairs": {}, "nli": {}}
 
 
+def run_real_news(run: Run, log=print) -> None:
+    """The full pipeline, as configured, on each annotated real cluster (``eval/gold/real``)."""
+    from factcheck.evaluation import cluster_eval as ce
+    from factcheck.pipeline import Checker
+
+    clusters = real_news_dir()
+    golds = sorted(REAL_GOLD_DIR.glob("*.jsonl"))
+    missing = [g.stem for g in golds if not (clusters / g.stem).is_dir()]
+    if not golds or missing:
+        run.real_skipped = (f"real-news clusters not found under {clusters} (set FACTCHECK_REAL_NEWS): "
+                            f"{', '.join(missing[:3]) or 'no gold'}")
+        return
+    config = ablation_config("full", run.nli_model)
+    nli = run.nli_backend if config.nli_model and run.nli_backend is not None else None
+    checker = Checker(config, nli=MemoNLI(nli) if nli is not None else None)
+    began = time.perf_counter()
+    for gold_path in golds:
+        try:
+            report, seconds = pe.run_report(clusters / gold_path.stem, checker=checker)
+        except Exception:  # one crashing cluster is a failure of that cluster, recorded and shown
+            import traceback
+
+            run.errors[f"real-news/{gold_path.stem}"] = traceback.format_exc()
+            log(f"[eval] real-news {gold_path.stem} crashed:\n{traceback.format_exc()}")
+            continue
+        run.real[gold_path.stem] = ce.score_cluster(report, ce.load_cluster_gold(gold_path), clusters / gold_path.stem)
+        run.real[gold_path.stem]["seconds"] = round(seconds, 1)
+    run.real["all"] = ce.pooled_clusters(r for name, r in run.real.items() if name != "all")
+    run.seconds["real-news"] = round(time.perf_counter() - began, 1)
+
+
+def real_news_table(run: Run) -> str:
+    from factcheck.evaluation import cluster_eval as ce
+
+    if run.real_skipped:
+        return f"real-news clusters skipped: {run.real_skipped}"
+    if not run.real:
+        return "real-news clusters: not run"
+    per = {k: v for k, v in run.real.items() if k != "all"}
+    return f"Real news clusters (full pipeline, {run.seconds.get('real-news')} s)\n" + ce.format_table(per, run.real["all"])
+
+
 def evaluate_all(log=print) -> Run:
     run = Run(nli_model=nli_model_name())
     run_pairs(run, log=log)
     run_nli(run, log=log)
+    run_real_news(run, log=log)
     write_outputs(run)
     return run
 
@@ -459,6 +537,8 @@ def main(argv=None) -> int:
         new = measured_thresholds(run, args.margin)
         old = load_thresholds()
         # Keep bounds of ablations / benchmarks this run skipped (e.g. NLI rows on a machine without the model).
+        if not new["real_news"] and old.get("real_news"):
+            new["real_news"] = old["real_news"]
         for section in ("pairs", "nli"):
             for key, value in old.get(section, {}).items():
                 new[section].setdefault(key, value)

@@ -97,3 +97,31 @@ def test_results_and_calibration_written(eval_run):
     for ablation, data in calibration.items():
         assert len(data["sweep"]["confidence"]) == len(pe.SWEEP_STEPS), ablation
         assert "ece" in data["ece"]
+
+
+def test_real_news_scores_meet_thresholds(eval_run, thresholds):
+    if eval_run.real_skipped:
+        pytest.skip(eval_run.real_skipped)
+    crashed = {k: v for k, v in eval_run.errors.items() if k.startswith("real-news/")}
+    assert not crashed, "the pipeline crashed on real clusters:\n" + "\n".join(crashed.values())
+    bounds = thresholds.get("real_news")
+    if not bounds:
+        pytest.skip("no real-news thresholds recorded: run `python eval/harness.py --update-thresholds`")
+    failures = harness.threshold_failures(eval_run.real["all"], bounds)
+    assert not failures, "real-news scores regressed: " + "; ".join(failures)
+
+
+def test_real_news_gold_spans_round_trip():
+    clusters = harness.real_news_dir()
+    golds = sorted(harness.REAL_GOLD_DIR.glob("*.jsonl"))
+    if not clusters.is_dir():
+        pytest.skip(f"real-news clusters not found under {clusters} (set FACTCHECK_REAL_NEWS)")
+    import sys
+
+    sys.path.insert(0, str(harness.GOLD_DIR))
+    import real_span
+
+    problems = [f"{g.name}:{n}: {e}" for g in golds
+                for n, line in enumerate(g.read_text(encoding="utf-8").splitlines(), 1) if line.strip()
+                for e in real_span.check_record(json.loads(line))]
+    assert len(golds) >= 12 and not problems, problems[:5]
