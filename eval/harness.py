@@ -33,6 +33,7 @@ ROOT = EVAL.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from factcheck import metrics  # noqa: E402
 from factcheck.evaluation import pairs_eval as pe  # noqa: E402
 
 GOLD_DIR = EVAL / "gold"
@@ -116,6 +117,9 @@ class Run:
     nli_backend: object = None  # the loaded NLI model, shared by the ablations and the benchmarks
     real: dict = field(default_factory=dict)  # real-news cluster -> scores, plus "all"
     real_skipped: str | None = None
+    verdict: dict = field(default_factory=dict)  # benchmark -> full verdict vs model alone
+    perturbation: dict = field(default_factory=dict)
+    perturbation_skipped: str | None = None
 
 
 class MemoNLI:
@@ -259,16 +263,14 @@ def run_nli(run: Run, log=print) -> None:
             run.nli_skipped[name] = f"{type(exc).__name__}: {exc}"
             continue
         seconds = time.perf_counter() - began
-        items = [pe.Item(gold, max(p, key=p.get), "other") for (_, _, gold), p in zip(rows, probs, strict=True)]
-        labels = pe.label_scores(items)
-        present = [lab for lab in pe.LABELS if labels[lab]["support"]]
+        gold, pred = [g for _, _, g in rows], [max(p, key=p.get) for p in probs]
+        scores = metrics.classification_scores(gold, pred, pe.LABELS)
         run.nli[name] = {
-            "n": len(rows), "accuracy": round(sum(i.gold == i.pred for i in items) / len(items), 4),
-            "macro_f1": round(sum(labels[lab]["f1"] for lab in present) / len(present), 4),
-            "labels": labels, "confusion": pe.confusion(items), "seconds": round(seconds, 1),
+            "n": len(rows), "accuracy": scores["accuracy"], "macro_f1": scores["macro_f1"],
+            "labels": scores["per_class"], "confusion": scores["confusion"], "seconds": round(seconds, 1),
             "held_out_only": BENCHMARKS[name][1] == "xnli" and _held_out_indices() is not None,
-            "ece": pe.expected_calibration_error([max(p.values()) for p in probs],
-                                                 [i.gold == i.pred for i in items])["ece"],
+            "ece": metrics.expected_calibration_error([max(p.values()) for p in probs],
+                                                      [g == q for g, q in zip(gold, pred, strict=True)])["ece"],
         }
         log(f"[eval] NLI {name}: {len(rows)} pairs, {seconds:.1f} s")
 
@@ -312,6 +314,21 @@ def table(run: Run) -> str:
                          f"ECE={r['ece']:.3f} ({r['seconds']} s{', held-out only' if r['held_out_only'] else ''})")
         else:
             lines.append(f"  {name:<12} skipped: {run.nli_skipped.get(name, 'not run')}")
+    if run.verdict:
+        lines.append("")
+        lines.append("Whole verdict on the benchmark pairs (verdict / NLI alone / NLI with the gate): macro-F1")
+        for name, r in run.verdict.items():
+            con = [r[k]["per_class"]["contradiction"]["f1"] for k in ("verdict", "nli")]
+            lines.append(f"  {name:<12} n={r['n']:<5} verdict {r['verdict']['macro_f1']:.3f}  nli {r['nli']['macro_f1']:.3f}"
+                         f"  nli-gated {r['nli-gated']['macro_f1']:.3f}  (contradiction F1 {con[0]:.2f} / {con[1]:.2f})")
+    lines.append("")
+    if run.perturbation:
+        import perturbation
+
+        lines.append("Perturbation benchmark (seeded, built from real sentences)")
+        lines.append(perturbation.format_table(run.perturbation))
+    elif run.perturbation_skipped:
+        lines.append(f"perturbation benchmark skipped: {run.perturbation_skipped}")
     lines.append("")
     lines.append(real_news_table(run))
     return "\n".join(lines)
@@ -328,6 +345,10 @@ def write_outputs(run: Run) -> None:
         "real_news": {name: {k: v for k, v in r.items() if k not in ("false_alarms", "missed")}
                       for name, r in run.real.items()},
         "real_news_skipped": run.real_skipped,
+        "verdict": {name: {k: v for k, v in r.items() if k in ("n", "seconds")} | {
+            k: {m: r[k][m] for m in ("accuracy", "macro_f1", "per_class")} for k in ("verdict", "nli", "nli-gated")}
+            for name, r in run.verdict.items()},
+        "perturbation": run.perturbation, "perturbation_skipped": run.perturbation_skipped,
         "real_news_baseline": _baseline(),
     }), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     if run.real:
@@ -417,7 +438,17 @@ def measured_thresholds(run: Run, margin: float = 0.05) -> dict:
                 for m in REAL_METRICS if lookup(overall, m) is not None}
         flags = overall["max_flags_per_cluster"]
         real["max:max_flags_per_cluster"] = flags + max(2, math.ceil(flags * 0.25))
-    return {"margin": margin, "pairs": pairs, "nli": nli, "real_news": real}
+    verdict = {f"{name}[{run.nli_model}]": {
+        f"{k}.macro_f1": max(0.0, math.floor((r[k]["macro_f1"] - margin) * 100) / 100) for k in ("verdict", "nli")}
+        for name, r in run.verdict.items()}
+    perturbation = {}
+    if run.perturbation:
+        perturbation = {
+            "changed_contradiction_rate": max(0.0, math.floor((run.perturbation["changed_contradiction_rate"] - margin) * 100) / 100),
+            "max:kept_contradiction_rate": round(run.perturbation["kept_contradiction_rate"] + 0.02, 2),
+        }
+    return {"margin": margin, "pairs": pairs, "nli": nli, "real_news": real, "verdict": verdict,
+            "perturbation": perturbation}
 
 
 def threshold_failures(scores: dict, bounds: dict) -> list[str]:
@@ -468,10 +499,45 @@ def load_thresholds() -> dict:
     return json.loads(THRESHOLDS.read_text(encoding="utf-8")) if THRESHOLDS.exists() else {"pairs": {}, "nli": {}}
 
 
-def run_real_news(run: Run, log=print) -> None:
+def full_checker(run: Run):
+    """The pipeline as configured ("full"), reusing the NLI model the ablations loaded."""
+    from factcheck.pipeline import Checker
+
+    config = ablation_config("full", run.nli_model)
+    nli = run.nli_backend if config.nli_model and run.nli_backend is not None else None
+    return Checker(config, nli=MemoNLI(nli) if nli is not None else None)
+
+
+def run_verdict(run: Run, checker, log=print) -> None:
+    """The whole verdict on the labelled NLI benchmark pairs, beside the model alone."""
+    from factcheck.evaluation import verdict_eval
+    from factcheck.nli.datasets import Pair
+
+    for name, (rel, _, default_limit) in BENCHMARKS.items():
+        if name in run.nli_skipped or name not in run.nli:
+            continue
+        rows = load_benchmark(name, None if full_mode() else default_limit)
+        result = verdict_eval.evaluate(checker, [Pair(p, h, g, name) for p, h, g in rows])
+        run.verdict[name] = result
+        log(f"[eval] verdict {name}: {len(rows)} pairs, {result['seconds']} s")
+
+
+def run_perturbation(run: Run, checker, log=print) -> None:
+    import perturbation
+
+    shared = datasets_dir().parent
+    if not (shared / "real-news").is_dir() and not (shared / "datasets").is_dir():
+        run.perturbation_skipped = f"{shared} has neither real-news nor datasets: English sentences missing"
+        return
+    began = time.perf_counter()
+    run.perturbation = perturbation.run(checker, shared)
+    run.seconds["perturbation"] = round(time.perf_counter() - began, 1)
+    log(f"[eval] perturbation benchmark: {run.seconds['perturbation']} s")
+
+
+def run_real_news(run: Run, checker, log=print) -> None:
     """The full pipeline, as configured, on each annotated real cluster (``eval/gold/real``)."""
     from factcheck.evaluation import cluster_eval as ce
-    from factcheck.pipeline import Checker
 
     clusters = real_news_dir()
     golds = sorted(REAL_GOLD_DIR.glob("*.jsonl"))
@@ -480,9 +546,6 @@ def run_real_news(run: Run, log=print) -> None:
         run.real_skipped = (f"real-news clusters not found under {clusters} (set FACTCHECK_REAL_NEWS): "
                             f"{', '.join(missing[:3]) or 'no gold'}")
         return
-    config = ablation_config("full", run.nli_model)
-    nli = run.nli_backend if config.nli_model and run.nli_backend is not None else None
-    checker = Checker(config, nli=MemoNLI(nli) if nli is not None else None)
     began = time.perf_counter()
     for gold_path in golds:
         try:
@@ -514,7 +577,10 @@ def evaluate_all(log=print) -> Run:
     run = Run(nli_model=nli_model_name())
     run_pairs(run, log=log)
     run_nli(run, log=log)
-    run_real_news(run, log=log)
+    checker = full_checker(run)
+    run_verdict(run, checker, log=log)
+    run_perturbation(run, checker, log=log)
+    run_real_news(run, checker, log=log)
     write_outputs(run)
     return run
 
@@ -537,8 +603,11 @@ def main(argv=None) -> int:
         new = measured_thresholds(run, args.margin)
         old = load_thresholds()
         # Keep bounds of ablations / benchmarks this run skipped (e.g. NLI rows on a machine without the model).
-        if not new["real_news"] and old.get("real_news"):
-            new["real_news"] = old["real_news"]
+        for section in ("real_news", "perturbation"):
+            if not new[section] and old.get(section):
+                new[section] = old[section]
+        for key, value in old.get("verdict", {}).items():
+            new["verdict"].setdefault(key, value)
         for section in ("pairs", "nli"):
             for key, value in old.get(section, {}).items():
                 new[section].setdefault(key, value)

@@ -125,3 +125,25 @@ def test_real_news_gold_spans_round_trip():
                 for n, line in enumerate(g.read_text(encoding="utf-8").splitlines(), 1) if line.strip()
                 for e in real_span.check_record(json.loads(line))]
     assert len(golds) >= 12 and not problems, problems[:5]
+
+
+@pytest.mark.parametrize("benchmark", list(harness.BENCHMARKS))
+def test_whole_verdict_on_benchmark_pairs_meets_thresholds(eval_run, thresholds, benchmark):
+    if benchmark not in eval_run.verdict:
+        pytest.skip(f"verdict on {benchmark}: {eval_run.nli_skipped.get(benchmark, 'not run')}")
+    key = f"{benchmark}[{eval_run.nli_model}]"
+    bounds = thresholds.get("verdict", {}).get(key)
+    if not bounds:
+        pytest.skip(f"no thresholds recorded for {key!r}: run `python eval/harness.py --update-thresholds`")
+    failures = harness.threshold_failures(eval_run.verdict[benchmark], bounds)
+    assert not failures, f"verdict on {key} regressed: " + "; ".join(failures)
+
+
+def test_perturbation_benchmark_meets_thresholds(eval_run, thresholds):
+    if not eval_run.perturbation:
+        pytest.skip(eval_run.perturbation_skipped or "not run")
+    bounds = thresholds.get("perturbation")
+    if not bounds:
+        pytest.skip("no perturbation thresholds recorded: run `python eval/harness.py --update-thresholds`")
+    failures = harness.threshold_failures(eval_run.perturbation, bounds)
+    assert not failures, "perturbation benchmark regressed: " + "; ".join(failures)

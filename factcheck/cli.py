@@ -42,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_delegates(evaluate, {
         "pairs": ("factcheck.evaluation.pairs_eval", "score a corpus directory against a gold JSONL file"),
         "nli": ("factcheck.evaluation.nli_eval", "accuracy, per-class P/R/F1 and speed of an NLI model"),
+        "verdict": ("factcheck.evaluation.verdict_eval",
+                    "the whole verdict on a labelled pair file (XNLI, ANS stance, ArNLI) beside the NLI model alone"),
         "clusters": ("factcheck.evaluation.cluster_eval",
                      "precision of flagged contradictions and recall of annotated discrepancies on real news clusters"),
     })

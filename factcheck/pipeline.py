@@ -13,7 +13,7 @@ from factcheck.config import OFFLINE_NLI_MODEL, Config
 from factcheck.errors import ModelLoadError
 from factcheck.pairing import SimilarityCalibration, Thresholds
 from factcheck.progress import SilentSteps, Steps
-from factcheck.schema import Report
+from factcheck.schema import Claim, Document, Pair, Report, Source
 
 # Bump when the calibration data or method changes, so cached thresholds are recomputed.
 CALIBRATION_VERSION = 2
@@ -73,6 +73,29 @@ class Checker:
         report.facts = stages.facts(report.pairs, claims, documents)
         return report
 
+    def judge(self, statements: Sequence[tuple[str, str]]) -> list[Pair]:
+        """The whole verdict (features, NLI, checks, verdict) on given statement pairs, each
+        statement a claim of its own one-sentence document: what ``factcheck eval verdict`` and
+        the perturbation benchmark score. Pair ``i`` compares claims ``p{i}a:1`` and ``p{i}b:1``."""
+        if not statements:
+            return []
+        documents, claims = [], []
+        for i, texts in enumerate(statements):
+            for side, text in zip("ab", texts, strict=True):
+                doc, claim = statement_claim(f"p{i}{side}", text)
+                documents.append(doc)
+                claims.append(claim)
+        embeddings = stages.embed(claims, self.encoder)
+        pairs = [Pair(a=claims[2 * i].id, b=claims[2 * i + 1].id,
+                      similarity=round(float(embeddings[2 * i] @ embeddings[2 * i + 1]), 4))
+                 for i in range(len(statements))]
+        if self.nli is not None:
+            pairs = stages.nli(pairs, claims, self.nli)
+        if self.config.structured_checks:
+            pairs = stages.checks(pairs, claims, documents, registered=self.checks,
+                                  thresholds=self.similarity_thresholds())
+        return stages.verdict(pairs, min_confidence=self.config.nli_min_confidence)
+
     def similarity_thresholds(self) -> Thresholds:
         """The configured threshold, else the one calibrated (once, then cached) for this model."""
         if self.config.similarity_threshold is not None:
@@ -87,6 +110,18 @@ class Checker:
             cache.parent.mkdir(parents=True, exist_ok=True)
             cache.write_text(json.dumps(known, indent=1))
         return Thresholds(same=float(known[key]["same"]), cross=float(known[key]["cross"]))
+
+
+def statement_claim(doc_id: str, text: str) -> tuple[Document, Claim]:
+    """A statement as a one-claim document of its own, with every feature extracted."""
+    from factcheck.extract.features import annotate
+    from factcheck.ingest.language import detect_language
+
+    source = Source(path=f"<{doc_id}>", text=text, id=doc_id)
+    doc = Document(id=doc_id, source=source, start=0, end=len(text), language=detect_language(text),
+                   lines=[(0, len(text))])
+    claim = Claim(id=f"{doc_id}:1", doc=doc_id, start=0, end=len(text), text=text, language=doc.language)
+    return doc, annotate(claim, doc)
 
 
 def default_encoder(config: Config):
