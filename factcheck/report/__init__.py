@@ -1,4 +1,5 @@
-"""Report writers. Each takes a ``Report`` and returns text; each escapes what it quotes."""
+"""Report writers. Each takes a ``Report`` (and ``show``: which pairs to list, ``view.SHOW``) and
+returns text; each escapes what it quotes."""
 
 from factcheck.report.html import render_html
 from factcheck.report.json import render_json, report_to_dict
