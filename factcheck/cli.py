@@ -14,6 +14,7 @@ from pathlib import Path
 from factcheck import __version__
 from factcheck.config import Config
 from factcheck.errors import FactcheckError
+from factcheck.output import check_output_path, save_fallback, write_atomically
 from factcheck.nli.registries import BACKENDS
 
 EXIT_OK, EXIT_SKIPPED, EXIT_ERROR = 0, 1, 2
@@ -33,6 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "markdown", "json", "html"), default="text",
                        help="report format (default: text)")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
+    check.add_argument("--show", choices=("contradictions", "verdicts", "all"), default="verdicts",
+                       help="pairs to list: contradictions, verdicts (contradictions and agreements; default) or all "
+                            "(neutral too); the HTML report starts with this filter, JSON has every pair")
     _add_model_options(check)
     check.set_defaults(handler=_run_check)
 
@@ -47,6 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
         "clusters": ("factcheck.evaluation.cluster_eval",
                      "precision of flagged contradictions and recall of annotated discrepancies on real news clusters"),
     })
+    batch = commands.add_parser("batch", help="check a whole corpus story by story, resumably (local or Ray engine)",
+                                description="Corpus-scale runs; `factcheck batch --help` lists the options.",
+                                add_help=False)
+    batch.set_defaults(handler=_delegate("factcheck.batch.cli"), tool="batch")
     train = commands.add_parser("train", help="train models",
                                 description="Training: `train nli` fine-tunes the offline NLI cross-encoder.")
     _add_delegates(train, {"nli": ("factcheck.training.train_nli", "fine-tune the offline multilingual NLI model")})
@@ -109,6 +117,7 @@ def _run_check(args: argparse.Namespace) -> int:
     from factcheck.report import FORMATS
 
     config = config_from_args(args)
+    output = check_output_path(args.output) if args.output else None  # before the run, not after it
     missing = [p for p in args.paths if not Path(p).exists()]
     if len(missing) == len(args.paths):
         raise FactcheckError("; ".join(f"{p}: no such file or directory" for p in missing))
@@ -118,20 +127,35 @@ def _run_check(args: argparse.Namespace) -> int:
         for problem in report.problems:
             print(f"factcheck: skipped {problem.path}: {problem.message}", file=sys.stderr)
         raise FactcheckError("no readable articles in the given paths")
+    lost_output = False
     if args.format == "text" and not args.output:
         from factcheck.report.terminal import print_report
         from rich.console import Console
 
-        print_report(Console(), report)
+        print_report(Console(), report, show=args.show)
     else:
-        rendered = FORMATS[args.format](report)
-        if args.output:
-            Path(args.output).write_text(rendered, encoding="utf-8")
-        else:
+        rendered = FORMATS[args.format](report, show=args.show)
+        if output is None:
             sys.stdout.write(rendered)
+        elif not _written(output, rendered):
+            lost_output = True
     for problem in report.problems:
         print(f"factcheck: skipped {problem.path}: {problem.message}", file=sys.stderr)
+    if lost_output:
+        return EXIT_ERROR
     return EXIT_SKIPPED if report.problems else EXIT_OK
+
+
+def _written(output: Path, rendered: str) -> bool:
+    """Write the report to ``output``; when that fails this late, save it elsewhere and say where."""
+    try:
+        write_atomically(output, rendered)
+        return True
+    except OSError as exc:
+        saved = save_fallback(rendered, output.suffix or ".txt")
+        print(f"factcheck: error: cannot write {output}: {exc.strerror or exc}; the report was saved to {saved}",
+              file=sys.stderr)
+        return False
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -53,6 +53,21 @@ class Config:
     show_progress: bool = True
     extra: dict = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self.validate()
+
+    def validate(self) -> None:
+        """Every setting checked once, here: a ConfigError names the setting, the value given
+        and the values allowed. Names of models and backends are checked when they are built."""
+        for name, rule in _RULES.items():
+            value = getattr(self, name)
+            if name == "checks" and isinstance(value, list):  # TOML gives lists
+                value = tuple(value)
+                object.__setattr__(self, name, value)
+            allowed = rule(value)
+            if allowed:
+                raise ConfigError(f"invalid setting {name} = {value!r}: {allowed}")
+
     @classmethod
     def from_file(cls, path: str | Path) -> Config:
         path = Path(path)
@@ -76,3 +91,57 @@ class Config:
 
     def to_dict(self) -> dict:
         return dataclasses.asdict(self)
+
+
+def _number(low: float, high: float, *, optional: bool = False, low_open: bool = False):
+    span = f"{'above' if low_open else 'from'} {low:g} {'up to' if low_open else 'to'} {high:g}"
+    def rule(value) -> str | None:
+        if value is None and optional:
+            return None
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value == value
+        if ok and (low < value if low_open else low <= value) and value <= high:
+            return None
+        return f"expected a number {span}" + (" (or leave it unset)" if optional else "")
+    return rule
+
+
+def _whole(low: int):
+    def rule(value) -> str | None:
+        if isinstance(value, int) and not isinstance(value, bool) and value >= low:
+            return None
+        return f"expected a whole number of at least {low}"
+    return rule
+
+
+def _kind(*types: type, text: str):
+    def rule(value) -> str | None:
+        return None if isinstance(value, types) else f"expected {text}"
+    return rule
+
+
+def _names(value) -> str | None:
+    if value is None or (isinstance(value, tuple) and all(isinstance(v, str) and v for v in value)):
+        return None
+    return "expected a list of registered check names (or leave it unset for all)"
+
+
+_NONEMPTY = lambda value: None if isinstance(value, str) and value.strip() else "expected a model name: a hub id, a folder or an offline: name"  # noqa: E731
+
+# The valid values of each setting (model and backend names are checked against their registries
+# when built, where the registered names are known).
+_RULES = {
+    "embedding_model": _NONEMPTY,
+    "nli_model": _kind(str, type(None), text='a model name, or "" / unset to run without NLI'),
+    "nli_min_confidence": _number(0, 1),
+    "nli_backend": _kind(str, text="a backend name (torch or onnx)"),
+    "similarity_threshold": _number(0, 1, optional=True, low_open=True),
+    "top_k": _whole(1),
+    "structured_margin": _number(0, 1),
+    "structured_checks": _kind(bool, text="true or false"),
+    "checks": _names,
+    "batch_size": _whole(1),
+    "device": _kind(str, type(None), text='a device such as "cpu", "cuda" or "cuda:1"'),
+    "cache_dir": _kind(str, type(None), text="a folder path"),
+    "show_progress": _kind(bool, text="true or false"),
+    "extra": _kind(dict, text="a table of extra settings"),
+}

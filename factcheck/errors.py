@@ -28,3 +28,7 @@ class ModelLoadError(FactcheckError):
 
 class ConfigError(FactcheckError):
     """The configuration names an unknown value; the message lists the valid ones."""
+
+
+class OutputError(FactcheckError):
+    """The report cannot be written where asked; the message says why and what to give instead."""

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from factcheck.schema import Claim, Document, Fact, Pair
 
 SUMMARY_CHARS = 120
-_COMPARED = ("conflict", "agree")
+_COMPARED = ("conflict", "agree", "update")
 
 
 class _Groups:

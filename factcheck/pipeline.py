@@ -10,10 +10,11 @@ from pathlib import Path
 from factcheck import stages
 from factcheck.checks import Check, load_checks
 from factcheck.config import OFFLINE_NLI_MODEL, Config
+from factcheck.copies import copy_notes
 from factcheck.errors import ModelLoadError
 from factcheck.pairing import SimilarityCalibration, Thresholds
 from factcheck.progress import SilentSteps, Steps
-from factcheck.schema import Claim, Document, Pair, Report, Source
+from factcheck.schema import Claim, Document, Pair, Problem, Report, Source
 
 # Bump when the calibration data or method changes, so cached thresholds are recomputed.
 CALIBRATION_VERSION = 2
@@ -37,14 +38,21 @@ class Checker:
         self.checks = list(checks) if checks is not None else load_checks(self.config.checks)
 
     def check(self, paths: Iterable[str | Path]) -> Report:
-        config = self.config
         with self.steps.step("Reading articles"):
             sources, problems = stages.read(paths)
+        return self.check_sources(sources, problems)
+
+    def check_sources(self, sources: Sequence[Source], problems: Sequence[Problem] = ()) -> Report:
+        """The report on sources already read (``problems``: the inputs that could not be)."""
+        config = self.config
+        with self.steps.step("Splitting articles"):
             documents, bad = stages.articles(sources)
-        with self.steps.step(f"Extracting claims from {len(documents)} documents"):
-            claims, bad_claims = stages.claims(documents)
+            compared, copies = stages.copies(documents)
+        with self.steps.step(f"Extracting claims from {len(compared)} documents"):
+            claims, bad_claims = stages.claims(compared)
         report = Report(documents=documents, claims=claims, pairs=[], problems=[*problems, *bad, *bad_claims],
-                        models={"embedding": config.embedding_model, "nli": config.nli_model})
+                        models={"embedding": config.embedding_model, "nli": config.nli_model}, copies=copies)
+        report.notes += copy_notes(copies, documents)
         if len(claims) < 2:
             report.notes.append("fewer than two claims: nothing to compare")
             return report
@@ -53,6 +61,9 @@ class Checker:
             thresholds = self.similarity_thresholds()
         pairs = stages.pair(claims, embeddings, thresholds=thresholds, top_k=config.top_k, checks=self.checks,
                             structured_margin=config.structured_margin if config.structured_checks else None)
+        pairs, copied = stages.without_copied_sentences(pairs, claims)
+        report.copies += copied
+        report.notes += copy_notes(copied, documents)
         report.notes.append(f"claims paired at cosine >= {thresholds.same:.3f} in one language, "
                             f">= {thresholds.cross:.3f} across languages ({config.embedding_model})")
         if self.nli is None:

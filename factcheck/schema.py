@@ -91,6 +91,12 @@ class Quantity:
     unit: str | None = None
     unit_text: str | None = None
     key: str | None = None
+    # "update" when its sentence presents it as a change of an earlier figure ("rose to")
+    trend: str | None = None
+    # the place the figure is of, when its phrase names one ("in the town of X")
+    place: str | None = None
+    # a part of a larger count ("including 11 children")
+    part: bool = False
 
 
 @dataclass(frozen=True)
@@ -142,7 +148,7 @@ class Claim:
     event_words: frozenset[str] = frozenset()
 
 
-Relation = Literal["conflict", "agree", "apart", "override"]
+Relation = Literal["conflict", "agree", "update", "apart", "override"]
 
 
 @dataclass(frozen=True)
@@ -151,8 +157,9 @@ class Reason:
 
     ``kind`` is the registered check that found it (``quantity``, ``date``, ``negation``...),
     or ``nli-override`` for the verdict overruling the model. ``relation``: the two claims
-    ``conflict``, ``agree`` (their values fit together), or are ``apart`` (about different
-    places or times, so not comparable). ``key`` names what was compared (the unit, for
+    ``conflict``, ``agree`` (their values fit together), one ``update``s the other (a toll
+    that rose between reports), or are ``apart`` (about different places, times or scopes, so
+    not comparable). ``key`` names what was compared (the unit, for
     quantities); ``values`` and ``sources`` are what each side says and who says it, in the
     pair's ``(a, b)`` order; ``note`` qualifies the finding ("day" for a date conflict).
     """
@@ -201,6 +208,19 @@ class Fact:
     versions: list[dict] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Copy:
+    """``copy`` republishes ``original`` (syndicated wire copy): two ids of documents, or, for
+    ``kind == "sentence"``, of claims. ``kind`` is ``identical`` (same normalised text),
+    ``near-identical`` (``share`` of the shorter one's word 5-grams found in the other) or
+    ``sentence``. A copy is never compared with its original as an independent source."""
+
+    copy: str
+    original: str
+    kind: Literal["identical", "near-identical", "sentence"]
+    share: float = 1.0
+
+
 @dataclass
 class Problem:
     """An input that could not be used, and why."""
@@ -218,3 +238,5 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     models: dict[str, str | None] = field(default_factory=dict)
+    # republished documents and sentences (factcheck.copies): their pairs are not formed
+    copies: list[Copy] = field(default_factory=list)

@@ -1,6 +1,6 @@
 """The pipeline's stages as plain functions over typed records, in the order data flows:
 
-    read -> articles -> claims -> embed -> pair -> nli -> checks -> verdict -> facts
+    read -> articles -> copies -> claims -> embed -> pair -> nli -> checks -> verdict -> facts
 
 Each takes what the previous one produced and returns new records; none reads a global or
 writes into its inputs. ``factcheck.pipeline.Checker`` composes them in one process; a
@@ -19,11 +19,12 @@ import numpy as np
 
 from factcheck.checks import Check, run_checks
 from factcheck.claims import claims_of
+from factcheck.copies import drop_copied_sentences, find_copies, originals
 from factcheck.facts import group_facts
 from factcheck.ingest import articles_from_source, read_sources
 from factcheck.nli.directions import both_directions
 from factcheck.pairing import Thresholds, candidate_pairs, structured_pairs
-from factcheck.schema import Claim, Document, Fact, Label, Pair, Problem, Source
+from factcheck.schema import Claim, Copy, Document, Fact, Label, Pair, Problem, Source
 from factcheck.verdict import decide_all
 
 
@@ -52,6 +53,18 @@ def articles(sources: Sequence[Source]) -> tuple[list[Document], list[Problem]]:
         except Exception as exc:  # one malformed article must not lose the others
             problems.append(Problem(source.path, f"could not split into articles: {exc}"))
     return documents, problems
+
+
+def copies(documents: Sequence[Document]) -> tuple[list[Document], list[Copy]]:
+    """The documents to compare (copies left out) and which document republishes which
+    (``factcheck.copies``): a copy is never compared with its original as another source."""
+    found = find_copies(documents)
+    return originals(documents, found), found
+
+
+def without_copied_sentences(pairs: Sequence[Pair], found: Sequence[Claim]) -> tuple[list[Pair], list[Copy]]:
+    """Pairs of a sentence with its word-for-word copy in another document removed, as Copies."""
+    return drop_copied_sentences(pairs, found)
 
 
 def claims(documents: Sequence[Document]) -> tuple[list[Claim], list[Problem]]:
@@ -92,7 +105,7 @@ def checks(pairs: Sequence[Pair], found: Sequence[Claim], documents: Sequence[Do
            registered: Sequence[Check], thresholds: Thresholds | None) -> list[Pair]:
     """Each pair with the reasons the checks find."""
     return run_checks(pairs, {c.id: c for c in found}, {d.id: d for d in documents}, checks=registered,
-                      cross_threshold=thresholds.cross if thresholds is not None else None)
+                      thresholds=thresholds)
 
 
 def verdict(pairs: Sequence[Pair], *, min_confidence: float) -> list[Pair]:

@@ -70,6 +70,8 @@ def _overruled_by(reasons: Sequence[Reason]) -> str | None:
             return _APART.get(reason.kind, f"the {reason.kind} check sets the claims apart")
     if any(r.relation == "agree" for r in reasons):
         return "the figures agree"
+    if any(r.relation == "update" for r in reasons):
+        return "one figure updates the other"
     return None
 
 

@@ -92,3 +92,64 @@ def test_jsonl_and_html_articles_keep_their_metadata_and_config_file_settings_ap
     assert report["models"]["nli"] in (None, "")
     killed = [p for p in report["pairs"] if any(r["key"] == "killed" for r in p["reasons"])]
     assert killed and killed[0]["label"] == "contradiction"
+
+
+def _no_run(monkeypatch):
+    """Make any attempt to run the checker fail the test: these errors must come before the run."""
+    import factcheck.pipeline
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the run started")
+
+    monkeypatch.setattr(factcheck.pipeline, "Checker", refuse)
+
+
+@pytest.mark.parametrize("output", ["missing-dir/r.html", "."])
+def test_a_bad_output_path_is_refused_before_the_run(tmp_path, monkeypatch, capsys, output):
+    (tmp_path / "a.txt").write_text("North Korea sent 3,000 troops to Russia, officials said.", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _no_run(monkeypatch)
+    assert main(["check", "a.txt", "-o", output, "--format", "html", "--no-progress"]) == 2
+    err = capsys.readouterr().err
+    assert ("does not exist; create it" in err or "is a folder; give a file name" in err) and "Traceback" not in err
+
+
+@pytest.mark.parametrize(("flags", "named"), [
+    (["--batch-size", "0"], "batch_size = 0"), (["--top-k", "-1"], "top_k = -1"),
+    (["--threshold", "2"], "similarity_threshold = 2.0"),
+])
+def test_bad_settings_exit_2_naming_the_valid_range_before_the_run(tmp_path, monkeypatch, capsys, flags, named):
+    (tmp_path / "a.txt").write_text("North Korea sent 3,000 troops to Russia, officials said.", encoding="utf-8")
+    _no_run(monkeypatch)
+    assert main(["check", str(tmp_path), "--no-progress", *flags]) == 2
+    err = capsys.readouterr().err
+    assert named in err and ("at least 1" in err or "up to 1" in err)
+
+
+def test_a_report_that_cannot_be_written_late_is_saved_to_a_fallback(tmp_path, monkeypatch, capsys):
+    import factcheck.cli
+    import factcheck.pipeline
+    from factcheck.pipeline import statement_claim
+    from factcheck.schema import Report
+
+    doc, claim = statement_claim("a", "North Korea sent 3,000 troops to Russia, officials said.")
+
+    class Finished:
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def check(self, paths):
+            return Report(documents=[doc], claims=[claim], pairs=[])
+
+    def disk_full(path, text):
+        raise OSError(28, "No space left on device")
+
+    (tmp_path / "a.txt").write_text("North Korea sent 3,000 troops to Russia, officials said.", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(factcheck.pipeline, "Checker", Finished)
+    monkeypatch.setattr(factcheck.cli, "write_atomically", disk_full)
+    assert main(["check", "a.txt", "-o", "r.json", "--format", "json", "--no-progress"]) == 2
+    err = capsys.readouterr().err
+    [saved] = tmp_path.glob("factcheck-report-*.json")
+    assert "No space left on device" in err and str(saved) in err
+    assert json.loads(saved.read_text(encoding="utf-8"))["claims"][0]["text"] == claim.text

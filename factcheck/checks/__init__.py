@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from factcheck.checks import scope, quantity, dates, denial, first  # noqa: F401  (registration order)
 from factcheck.checks.base import CHECKS, BaseCheck, Check, load_checks, register_check
 from factcheck.checks.context import PairContext, source_of
+from factcheck.pairing import Thresholds
 from factcheck.schema import Claim, Document, Pair, Reason
 
 __all__ = ["CHECKS", "BaseCheck", "Check", "PairContext", "compare", "load_checks", "register_check",
@@ -22,20 +23,22 @@ __all__ = ["CHECKS", "BaseCheck", "Check", "PairContext", "compare", "load_check
 # How far above the cross-language pairing threshold two claims in different languages must
 # be to count as telling the same event. Set on small data; see eval/ for its effect.
 SAME_EVENT_MARGIN = 0.02
-_ORDER = {"conflict": 0, "agree": 1, "apart": 2, "override": 3}
+_ORDER = {"conflict": 0, "agree": 1, "update": 2, "apart": 3, "override": 4}
 
 
 def run_checks(pairs: Sequence[Pair], claims: Mapping[str, Claim], documents: Mapping[str, Document], *,
-               checks: Sequence[Check], cross_threshold: float | None = None) -> list[Pair]:
-    """Each pair with the reasons every check finds. ``cross_threshold`` is the cross-language
-    pairing threshold: in one language the words themselves show whether two claims tell one
-    event; embeddings stand in only where words cannot be matched."""
+               checks: Sequence[Check], thresholds: Thresholds | None = None) -> list[Pair]:
+    """Each pair with the reasons every check finds. ``thresholds`` are the pairing thresholds:
+    in one language the words themselves show whether two claims tell one event; embeddings
+    stand in only where words cannot be matched, or where they put two claims as close as
+    pairing on similarity alone does."""
     out = []
     for pair in pairs:
         a, b = claims[pair.a], claims[pair.b]
-        similar = (cross_threshold is not None and a.language != b.language
-                   and pair.similarity >= cross_threshold + SAME_EVENT_MARGIN)
-        ctx = PairContext(a, b, documents[a.doc], documents[b.doc], similar=similar)
+        similar = (thresholds is not None and a.language != b.language
+                   and pair.similarity >= thresholds.cross + SAME_EVENT_MARGIN)
+        close = thresholds is not None and pair.similarity >= thresholds.between(a, b)
+        ctx = PairContext(a, b, documents[a.doc], documents[b.doc], similar=similar, close=close)
         out.append(dataclasses.replace(pair, reasons=[*pair.reasons, *compare(ctx, checks)]))
     return out
 

@@ -22,18 +22,24 @@ def source_of(claim: Claim, doc: Document) -> str:
 
 @dataclass(frozen=True)
 class PairContext:
-    """Two claims, their documents, and ``similar``: the embeddings put both on one event
-    (used across languages, where words cannot be matched)."""
+    """Two claims, their documents, ``similar``: the embeddings put both on one event (used
+    across languages, where words cannot be matched), and ``close``: they are as similar as
+    claims paired on similarity alone."""
 
     a: Claim
     b: Claim
     doc_a: Document
     doc_b: Document
     similar: bool = False
+    close: bool = False
 
     @property
     def sources(self) -> tuple[str, str]:
         return source_of(self.a, self.doc_a), source_of(self.b, self.doc_b)
+
+    @property
+    def cross_language(self) -> bool:
+        return self.a.language != self.b.language
 
     @cached_property
     def word_overlap(self) -> float:

@@ -12,6 +12,7 @@ from factcheck.config import OFFLINE_EMBEDDING_MODEL, OFFLINE_PREFIX
 from factcheck.devices import quiet_transformers, resolve_device
 from factcheck.embeddings.registries import OFFLINE_MODELS
 from factcheck.errors import ModelLoadError
+from factcheck.hub import resolve_hub_model
 
 
 class Encoder:
@@ -78,8 +79,10 @@ def load_sentence_transformer(model: str, *, device: str, cache_dir: str | None 
 
     if model.startswith(OFFLINE_PREFIX):
         return SentenceTransformer(str(build_offline(model, cache_dir=cache_dir)), device=device)
+    source = resolve_hub_model(model, kind="embedding model",
+                               alternatives=f"{OFFLINE_EMBEDDING_MODEL!r} (built offline from shipped files)")
     try:
-        return SentenceTransformer(model, device=device)
+        return SentenceTransformer(source, device=device)
     except Exception as exc:  # the hub client raises many types; all mean "cannot load this name"
         raise ModelLoadError(
             f"cannot load embedding model {model!r}: {exc}. Give a local folder, a hub id reachable "

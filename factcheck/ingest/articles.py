@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from factcheck.extract.dates import parse_publication_date
@@ -16,6 +17,14 @@ HEADER_LINES = 8
 # An appended story needs at least one real sentence to count as an article; a trailing
 # "related news" block that holds only credits and tags is dropped.
 MIN_STORY_WORDS = 8
+# A run of text this long without a sentence end (a transcript, a scraped blob) is cut into
+# pieces at a clause mark or a space, so that every part of it is checked as a sentence.
+MAX_SENTENCE_CHARS = 600
+_SENTENCE_END = re.compile(r"[.!?؟…]['\"”’»)]*(?=\s)")
+_CLAUSE_END = re.compile(r"[,،;؛:]\s|\s")
+# A JSONL record ("feed.jsonl:3") carries its title as data; a page's <title> is often the
+# site's, so for pages the headline line wins.
+_RECORD = re.compile(r"\.jsonl:\d+$", re.IGNORECASE)
 
 
 def articles_from_source(source: Source, doc_id: str) -> list[Document]:
@@ -74,7 +83,10 @@ def _document(
     ]
     start = lines[0].start if lines else bounds[0]
     end = lines[-1].end if lines else bounds[0]
-    title = title_line.text if title_line else (source.title if parent is None else None)
+    if parent is None and source.title and _RECORD.search(source.path):
+        title, title_line = source.title, None
+    else:
+        title = title_line.text if title_line else (source.title if parent is None else None)
     body = " ".join(line.text for line in content)
     return Document(
         id=doc_id,
@@ -86,8 +98,33 @@ def _document(
         published=published or (source.published if parent is None else None),
         language=detect_language(body or (title or "")),
         parent=parent,
-        lines=[(line.start, line.end) for line in content],
+        lines=[piece for line in content for piece in _pieces(line)],
     )
+
+
+def _pieces(line: Line, limit: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:
+    """The line as one span, or, where it runs more than ``limit`` characters without a sentence
+    end, as spans cut inside those runs only (at the last clause mark or space before the limit)."""
+    text = line.text
+    if len(text) <= limit:
+        return [(line.start, line.end)]
+    cuts: list[int] = []
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    run_start = 0
+    for end in ends:
+        while end - run_start > limit:
+            window = text[run_start : run_start + limit]
+            marks = [m.end() for m in _CLAUSE_END.finditer(window) if m.end() > limit // 2]
+            run_start += marks[-1] if marks else limit
+            cuts.append(run_start)
+        run_start = end
+    spans = []
+    for s, e in zip([0, *cuts], [*cuts, len(text)], strict=True):
+        piece = text[s:e]
+        lead, body = len(piece) - len(piece.lstrip()), piece.strip()
+        if body:
+            spans.append((line.start + s + lead, line.start + s + lead + len(body)))
+    return spans
 
 
 def _publication_date(header: list[Line]) -> tuple[date | None, list[Line]]:

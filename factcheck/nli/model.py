@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from factcheck.config import OFFLINE_PREFIX
 from factcheck.errors import ModelLoadError
+from factcheck.hub import resolve_hub_model
 from factcheck.nli.registries import BACKENDS, OFFLINE_MODELS, Runner
 from factcheck.schema import LABELS, Label
 
@@ -84,7 +85,8 @@ class NLIModel:
         """A hub id or folder as given, or the built folder of a shipped offline model."""
         if self.model.startswith(OFFLINE_PREFIX):
             return str(OFFLINE_MODELS.get(self.model)(cache_dir=self.cache_dir))
-        return self.model
+        return resolve_hub_model(self.model, kind="NLI model", alternatives=" or ".join(
+            repr(name) for name in OFFLINE_MODELS.names()) + " (shipped, built offline)")
 
     def _load(self) -> tuple[Runner, dict[int, Label]]:
         if self._loaded is None:

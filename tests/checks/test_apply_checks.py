@@ -8,6 +8,7 @@ from factcheck.checks import load_checks, run_checks
 from factcheck.extract.cues import is_absolute_first, is_denial
 from factcheck.extract.features import event_words, explicit_years
 from factcheck.extract.places import countries, elsewhere
+from factcheck.pairing import Thresholds
 from factcheck.report.view import reason_text
 from factcheck.schema import Claim, DateMention, Document, Pair, Quantity, Source
 from factcheck.verdict import decide
@@ -33,9 +34,14 @@ def model_says(label, confidence):
     return {"a->b": scores, "b->a": scores}
 
 
+# the offline e5 model's calibrated pairing thresholds (same language, across languages)
+THRESHOLDS = Thresholds(same=0.89, cross=0.847)
+
+
 def check_pair(pair, a, b, doc_a, doc_b):
-    """The checks stage, then the verdict stage, on one pair."""
-    [checked] = run_checks([pair], {a.id: a, b.id: b}, {doc_a.id: doc_a, doc_b.id: doc_b}, checks=load_checks())
+    """The checks stage, then the verdict stage, on one pair, as the pipeline runs them."""
+    [checked] = run_checks([pair], {a.id: a, b.id: b}, {doc_a.id: doc_a, doc_b.id: doc_b}, checks=load_checks(),
+                           thresholds=THRESHOLDS)
     return decide(checked, min_confidence=0.5)
 
 
@@ -127,3 +133,24 @@ def test_a_model_contradiction_between_different_years_or_countries_is_overruled
     pair = Pair(a=egypt.id, b=kenya.id, similarity=0.87, nli=model_says("contradiction", 0.93))
     pair = check_pair(pair, egypt, kenya, doc("r1"), doc("r2"))
     assert pair.label == "neutral" and "different places" in reason_text(pair.reasons[-1])
+
+
+def test_differing_figures_in_sentences_about_different_things_are_not_a_conflict():
+    rescued = claim("a:1", "Rescuers pulled 132 people out of the rubble alive, the UN spokeswoman said.",
+                    quantities=[Quantity(value=132, start=0, end=1, text="132", unit="people", key="rescued")])
+    killed = claim("b:1", "The earthquake killed 200,000 people and left 1.5 million homeless.",
+                   quantities=[Quantity(value=200000, start=0, end=1, text="200,000", unit="people", key="killed")])
+    assert run(rescued, killed).label == "neutral"
+    far = check_pair(Pair(a=WHITE_HOUSE.id, b=NIS.id, similarity=0.80), WHITE_HOUSE, NIS, doc("000"), doc("001"))
+    assert far.label == "neutral" and far.reasons[0].relation == "apart"  # few shared words, not close either
+
+
+def test_a_toll_presented_as_updated_is_an_update_not_a_conflict():
+    early = claim("a:1", "At least 14 people were killed in the blast at the wedding hall, the observatory said.",
+                  quantities=[Quantity(value=14, start=0, end=1, text="14", qualifier="at_least", unit="killed",
+                                       key="killed")])
+    later = claim("b:1", "The toll from the blast at the wedding hall rose to 32 people killed, the observatory said.",
+                  quantities=[Quantity(value=32, start=0, end=1, text="32", unit="killed", key="killed",
+                                       trend="update")])
+    pair = run(early, later)
+    assert pair.label == "neutral" and [r.relation for r in pair.reasons] == ["update"]

@@ -1,0 +1,101 @@
+"""What a figure is a figure *of*: the thing counted, where, whether it is part of a larger
+count, and whether the sentence presents it as an update of an earlier figure.
+
+Two figures are only comparable when their frames match: "132 people were rescued" is not a
+death toll, "17 killed in the town of Hamouriyeh" is a part of "27 killed" across the region,
+and "the toll rose to 328" updates "61", it does not contradict it. Cues are read from the
+figure's own sentence on ``textnorm``-style folded text; positions are the claim's.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from factcheck.extract._normalize import fold
+from factcheck.schema import Quantity
+
+# What a generic count of people counts, from the nearest cue in its sentence.
+MEASURE_CUES: dict[str, tuple[str, ...]] = {
+    "killed": ("killed", "kill", "killing", "dead", "died", "deaths", "death toll", "fatalities", "lost their lives",
+               "قتل", "قتلوا", "قتلى", "قتيل", "مقتل", "حتفهم", "حتفه", "مصرع", "مصرعهم", "وفاة", "وفيات",
+               "ضحايا", "ضحية", "شهيد", "شهداء", "الموتى", "أودى بحياة", "أودت بحياة"),
+    "injured": ("injured", "wounded", "injuries", "hurt", "جرح", "جرحى", "جريح", "إصابة", "إصابات", "مصاب",
+                "مصابين", "أصيب", "أصيبوا"),
+    "rescued": ("rescued", "pulled out alive", "saved", "إنقاذ", "انقاذ", "أنقذ", "أنقذت"),
+    "displaced": ("displaced", "homeless", "fled", "refugees", "without homes", "نزوح", "نازح", "نازحين",
+                  "مشرد", "مشردين", "تشريد", "لاجئ", "لاجئين", "فروا"),
+    "evacuated": ("evacuated", "evacuation", "evacuate", "إجلاء", "اجلاء", "أجلي", "إخلاء"),
+    "besieged": ("besieged", "trapped", "under siege", "محاصر", "محاصرين", "المحاصرة", "حصار", "يحاصر", "تحاصر"),
+    "missing": ("missing", "disappeared", "unaccounted", "مفقود", "مفقودين", "فقدان", "المفقودين"),
+    "arrested": ("arrested", "detained", "arrests", "اعتقال", "اعتقل", "توقيف", "القبض", "احتجاز", "معتقل"),
+    "affected": ("affected", "متضرر", "متضررين", "تضرر", "المتضررين"),
+}
+GENERIC_UNITS = frozenset({"people"})
+# The sentence presents the figure as a change of an earlier one, or as one that will change.
+UPDATE_CUES = (
+    "rose to", "risen to", "rising to", "climbed to", "increased to", "jumped to", "bringing the toll to",
+    "bringing the death toll to", "new toll", "updated toll", "revised", "latest toll", "expected to rise",
+    "could rise", "likely to rise", "may rise", "preliminary", "initial toll", "so far", "up from",
+    "ارتفع", "ارتفعت", "ارتفاع", "حصيلة جديدة", "الحصيلة الجديدة", "حصيلة أولية", "الحصيلة الأولية",
+    "مرشحة للارتفاع", "مرشح للارتفاع", "قابلة للارتفاع", "حتى الآن", "حتى اللحظة", "بعد أن كان",
+)
+# The figure is a part of a larger count: "56 dead, including 11 children" (cue before the
+# part), "14 died on that island alone" (cue after it).
+PART_BEFORE = ("including", "among them", "of whom", "of them", "بينهم", "منهم", "من بينهم", "بينها")
+PART_AFTER = ("alone", "وحدها", "وحده")
+# "in the town of Hamouriyeh", "في بلدة حمورية": the figure's own place, when it names one.
+_EN_PLACE = re.compile(
+    r"\b(?:in|on|at)\s+(?:the\s+)?(?:(?:city|town|village|province|island|district|region|area|camp|state)"
+    r"\s+of\s+)?((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+)?)")
+_AR_PLACE = re.compile(
+    fold(r"(?:^|\s)[و]?(?:في|ب)\s*(?:ال)?(?:مدينة|بلدة|قرية|محافظة|منطقة|ولاية|إقليم|حي|مخيم|جزيرة)\s+([^\W\d_]+)"))
+_WINDOW = 60  # characters around a figure that speak of it
+_PLACE_REACH = 30  # a figure's own place follows it closely ("14 killed in the town of X")
+_NOT_PLACES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december the a""".split())
+
+
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern:
+    folded = sorted({fold(c).lower() for c in cues}, key=len, reverse=True)
+    return re.compile(r"(?<![^\W\d_])(?:[وبلف]|ال|وال|بال)?(?:" + "|".join(map(re.escape, folded)) + r")(?![^\W\d_])")
+
+
+_MEASURES = [(name, _cue_pattern(cues)) for name, cues in MEASURE_CUES.items()]
+_UPDATE = _cue_pattern(UPDATE_CUES)
+_PART_BEFORE = _cue_pattern(PART_BEFORE)
+_PART_AFTER = _cue_pattern(PART_AFTER)
+
+
+def frame(q: Quantity, text: str, others: list[Quantity]) -> Quantity:
+    """``q`` (offsets into ``text``) with its frame: key, trend, place and part."""
+    lo = max([0, *(o.end for o in others if o.end <= q.start)], default=0)
+    hi = min([len(text), *(o.start for o in others if o.start >= q.end)], default=len(text))
+    lo, hi = max(lo, q.start - _WINDOW), min(hi, q.end + _WINDOW)
+    before, after = fold(text[lo:q.start]).lower(), fold(text[q.end:hi]).lower()
+    key = q.key
+    if q.unit in GENERIC_UNITS or (q.unit is None and key == "people"):
+        key = _nearest_measure(before, after)
+    trend = "update" if _UPDATE.search(fold(text).lower()) else None
+    part = bool(_PART_BEFORE.search(before[-25:]) or _PART_AFTER.search(after[:40]))
+    return dataclasses.replace(q, key=key, trend=trend, place=_place(text[q.start:min(hi, q.end + _PLACE_REACH)]),
+                               part=part)
+
+
+def _nearest_measure(before: str, after: str) -> str | None:
+    best: tuple[int, str] | None = None
+    for name, pattern in _MEASURES:
+        for m in pattern.finditer(before):
+            distance = len(before) - m.end()
+            best = min(best or (distance, name), (distance, name))
+        m = pattern.search(after)
+        if m:
+            best = min(best or (m.start(), name), (m.start(), name))
+    return best[1] if best else None
+
+
+def _place(after: str) -> str | None:
+    m = _EN_PLACE.search(after) or _AR_PLACE.search(fold(after))
+    if not m or m.group(1).split()[0].lower() in _NOT_PLACES:
+        return None
+    return fold(m.group(1)).lower().removeprefix("ال")

@@ -1,0 +1,30 @@
+"""A figure's frame: what it counts, where, whether it is a part, and whether it is an update."""
+
+from factcheck.pipeline import statement_claim
+
+
+def frames(text):
+    _, claim = statement_claim("x", text)
+    return [(q.value, q.key, q.trend, q.place, q.part) for q in claim.quantities]
+
+
+def test_a_count_of_people_is_keyed_by_what_happened_to_them():
+    assert frames("The UN said 132 people were rescued from the rubble.")[0][1] == "rescued"
+    assert frames("وفقا للمتحدثة تم انقاذ 132 شخصا منذ وقوع الزلزال.")[0][1] == "rescued"
+    assert frames("وتحاصر قوات النظام قرابة 400 ألف شخص في الغوطة الشرقية.")[0][1] == "besieged"
+    assert frames("As many as 200,000 people were killed by the tremors.")[0][1] == "killed"
+
+
+def test_a_count_of_people_with_no_event_is_not_compared():
+    assert frames("About 300 people gathered in the main square on Friday.")[0][1] is None
+
+
+def test_the_figure_s_own_place_and_its_update_cue():
+    [(value, key, trend, place, part)] = frames("The toll rose to 328 people dead in the town of Catarman.")
+    assert (value, key, trend, place) == (328, "killed", "update", "catarman")
+    assert frames("وقال الدفاع المدني إن أربعة أشخاص آخرين قتلوا في مدينة عربين.")[0][3] == "عربين"
+
+
+def test_a_part_of_a_larger_count():
+    figures = frames("The blast killed 56 people, including 11 children.")
+    assert [f[4] for f in figures] == [False, True]
