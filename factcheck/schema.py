@@ -134,6 +134,8 @@ class Claim:
     negated: bool = False
     # an explicit denial verb ("نفى", "denied"), not merely a negated side clause
     denial: bool = False
+    # anything absent, not done or withheld ("no word on", "without", "declined to"): broader than negated
+    absence: bool = False
     # something presented as happening or confirmed "for the first time"
     first: bool = False
     # "the first official confirmation": a first that another source's first can contradict

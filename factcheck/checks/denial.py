@@ -10,7 +10,9 @@ from factcheck.schema import Claim, Reason
 @register_check
 class DenialCheck(BaseCheck):
     """In one language the shared words show the same event; across languages, where words
-    cannot be matched, only an explicit denial verb on embeddings this close counts."""
+    cannot be matched, only an explicit denial verb on embeddings this close counts. The other
+    claim must be a plain assertion: two sentences that both speak of something absent or
+    withheld agree rather than conflict."""
 
     kind = "negation"
 
@@ -23,7 +25,9 @@ class DenialCheck(BaseCheck):
         a, b = ctx.a, ctx.b
         if a.negated == b.negated:
             return []
-        denier = a if a.negated else b
+        denier, asserter = (a, b) if a.negated else (b, a)
+        if asserter.absence:  # "no word on a ransom" against "no ransom demand received": both say none
+            return []
         if not (ctx.word_overlap >= SAME_EVENT_OVERLAP or (ctx.similar and denier.denial)):
             return []
         values = ("denies", "asserts") if denier is a else ("asserts", "denies")

@@ -12,7 +12,7 @@ import re
 
 from factcheck.extract._normalize import normalize
 from factcheck.extract.attribution import find_attribution, is_first_claim, is_negated
-from factcheck.extract.cues import is_absolute_first, is_denial
+from factcheck.extract.cues import has_absence, is_absolute_first, is_denial
 from factcheck.extract.dates import find_dates
 from factcheck.extract.frames import frame
 from factcheck.extract.measures import unit_key
@@ -37,6 +37,7 @@ def annotate(claim: Claim, doc: Document) -> Claim:
         attribution=find_attribution(text),
         negated=is_negated(text),
         denial=is_denial(text),
+        absence=has_absence(text),
         first=is_first_claim(text),
         absolute_first=is_absolute_first(text),
         years=frozenset(explicit_years(text, quantities, dates)),

@@ -154,3 +154,10 @@ def test_a_toll_presented_as_updated_is_an_update_not_a_conflict():
                                        trend="update")])
     pair = run(early, later)
     assert pair.label == "neutral" and [r.relation for r in pair.reasons] == ["update"]
+
+
+def test_two_sentences_that_both_say_something_is_absent_do_not_conflict():
+    a = claim("a:1", "British officials said they had not received any ransom demand for the missing men.",
+              negated=True)
+    b = claim("b:1", "There was no word on any ransom demand for the missing men.")
+    assert b.absence and run(a, b).label == "neutral"
