@@ -5,7 +5,7 @@ from datetime import date
 import dataclasses
 
 from factcheck.checks import load_checks, run_checks
-from factcheck.extract.cues import is_absolute_first, is_denial
+from factcheck.extract.cues import has_absence, is_absolute_first, is_denial
 from factcheck.extract.features import event_words, explicit_years
 from factcheck.extract.places import countries, elsewhere
 from factcheck.pairing import Thresholds
@@ -23,7 +23,7 @@ def claim(cid, text, *, quantities=(), dates=(), first=False, negated=False, att
     quantities = [dataclasses.replace(q, key=q.key or q.unit) for q in quantities]
     return Claim(id=cid, doc=cid.split(":")[0], start=0, end=len(text), text=text, quantities=quantities,
                  dates=list(dates), first=first, negated=negated, attribution=attribution,
-                 denial=is_denial(text), absolute_first=is_absolute_first(text),
+                 denial=is_denial(text), absence=has_absence(text), absolute_first=is_absolute_first(text),
                  years=frozenset(explicit_years(text, quantities, list(dates))), countries=countries(text),
                  elsewhere=elsewhere(text), event_words=frozenset(event_words(text, [*quantities, *dates])))
 
