@@ -54,12 +54,27 @@ def _without_inline_furniture(chunk: str, s: int, e: int) -> tuple[int, int]:
     return rest, e
 
 
+_SPACED_DECIMAL_END = re.compile(r"\d +\.$")
+
+
+def _segments(language: str, chunk: str) -> list[str]:
+    """sentencex's sentences, with a spaced-out decimal point ("بقيمة 14 . 73 مليار") put back
+    together: scraped pages space the point, and the segmenter reads it as a full stop."""
+    out: list[str] = []
+    for sentence in segment(language if language != "und" else "en", chunk):
+        if out and _SPACED_DECIMAL_END.search(out[-1].rstrip()) and sentence.lstrip()[:1].isdigit():
+            out[-1] += sentence
+        else:
+            out.append(sentence)
+    return out
+
+
 def sentence_spans(text: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
     """``[start, end)`` spans of the sentences in ``text[start:end]``, stripped, as offsets into ``text``."""
     chunk = text[start:end]
     spans: list[tuple[int, int]] = []
     cursor = 0
-    for sentence in segment(language if language != "und" else "en", chunk):
+    for sentence in _segments(language, chunk):
         stripped = sentence.strip()
         if not stripped:
             continue

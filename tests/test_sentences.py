@@ -50,3 +50,9 @@ def test_a_caption_without_teaser_leaves_the_story_that_follows_it():
 def test_a_bracketed_word_that_is_not_a_credit_stays():
     text = "قال المتحدث (الجيش) إن القوات انسحبت من المدينة."
     assert spans_text(text) == [text]
+
+
+def test_a_spaced_out_decimal_point_does_not_end_a_sentence():
+    text = "وبلغت قيمة الصفقات 14 . 73 مليار درهم خلال أربعة أيام . وقال المسؤول إن الحصيلة ارتفعت."
+    assert [text[s:e] for s, e in sentence_spans(text, 0, len(text), "ar")] == [
+        "وبلغت قيمة الصفقات 14 . 73 مليار درهم خلال أربعة أيام .", "وقال المسؤول إن الحصيلة ارتفعت."]

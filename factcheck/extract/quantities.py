@@ -678,9 +678,24 @@ def _range(qualifier: str, value: float) -> tuple[float | None, float | None]:
 # --- public API -----------------------------------------------------------------------
 
 
+# "7 . 2": spaces on both sides of the point (a list "3, 4" or a sentence end "7. 2" is not one)
+_SPACED_DECIMAL = re.compile(r"\d( +)\.( +)\d")
+
+
+def _join_spaced_decimals(norm: Normalized) -> Normalized:
+    """Scraped Arabic pages space out a decimal point ("7 . 2", "14 . 73 مليار"): read it as
+    7.2 and 14.73 by dropping those spaces from the matched text, offsets still mapping back."""
+    drop = {i for m in _SPACED_DECIMAL.finditer(norm.text) for g in (1, 2) for i in range(m.start(g), m.end(g))}
+    if not drop:
+        return norm
+    kept = [i for i in range(len(norm.text)) if i not in drop]
+    text = "".join(norm.text[i] for i in kept)
+    return Normalized(norm.original, text, (*(norm.orig(i) for i in kept), len(norm.original)))
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Quantities in ``text`` in order, with spans covering qualifier, number and unit."""
-    norm = normalize(text)
+    norm = _join_spaced_decimals(normalize(text))
     s = norm.text
     toks = _tokens(s)
     dates = [(d.start, d.end, d.granularity) for d in _find_dates(norm, None)]

@@ -306,3 +306,11 @@ def test_never_crashes_and_offsets_slice_to_text(text):
         assert q.start >= previous_end  # ordered, non-overlapping
         previous_end = q.end
         assert q.low is None or q.high is None or q.low <= q.value <= q.high
+
+
+def test_a_decimal_point_spaced_out_by_a_scraper_is_still_a_decimal():
+    text = "وبلغت قيمة الصفقات 14 . 73 مليار درهم، وبلغت قوة الزلزال 7 . 2 درجة"
+    [money, magnitude] = find_quantities(text)
+    assert money.value == 14.73e9 and text[money.start:money.end] == "14 . 73 مليار درهم"
+    assert magnitude.value == 7.2 and magnitude.unit == "magnitude"
+    assert [q.value for q in find_quantities("Costs rose 3, 4 and 5 percent")] == [3, 4, 5]
