@@ -4,8 +4,10 @@ process. Models load once, on first use; any of them can be injected."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+
+import numpy as np
 
 from factcheck import stages
 from factcheck.checks import Check, load_checks
@@ -18,6 +20,8 @@ from factcheck.schema import Claim, Document, Pair, Problem, Report, Source
 
 # Bump when the calibration data or method changes, so cached thresholds are recomputed.
 CALIBRATION_VERSION = 2
+# Items per progress update of the long steps (large enough that the models still batch well).
+CLAIM_CHUNK, EMBED_CHUNK, NLI_CHUNK, CHECK_CHUNK = 16, 256, 256, 2000
 
 
 class Checker:
@@ -48,16 +52,26 @@ class Checker:
         with self.steps.step("Splitting articles"):
             documents, bad = stages.articles(sources)
             compared, copies = stages.copies(documents)
-        with self.steps.step(f"Extracting claims from {len(compared)} documents"):
-            claims, bad_claims = stages.claims(compared)
+        claims, bad_claims = [], []
+        with self.steps.progress("Extracting claims", len(compared), "documents") as advance:
+            for chunk in _chunks(compared, CLAIM_CHUNK):
+                found, bad_found = stages.claims(chunk)
+                claims += found
+                bad_claims += bad_found
+                advance(len(chunk))
         report = Report(documents=documents, claims=claims, pairs=[], problems=[*problems, *bad, *bad_claims],
                         models={"embedding": config.embedding_model, "nli": config.nli_model}, copies=copies)
         report.notes += copy_notes(copies, documents)
         if len(claims) < 2:
             report.notes.append("fewer than two claims: nothing to compare")
             return report
-        with self.steps.step(f"Embedding {len(claims)} claims"):
-            embeddings = stages.embed(claims, self.encoder)
+        with self.steps.progress("Embedding claims", len(claims), "claims") as advance:
+            parts = []
+            for chunk in _chunks(claims, EMBED_CHUNK):
+                parts.append(stages.embed(chunk, self.encoder))
+                advance(len(chunk))
+            embeddings = np.vstack(parts)
+        with self.steps.step("Similarity thresholds"):
             thresholds = self.similarity_thresholds()
         pairs = stages.pair(claims, embeddings, thresholds=thresholds, top_k=config.top_k, checks=self.checks,
                             structured_margin=config.structured_margin if config.structured_checks else None)
@@ -69,17 +83,25 @@ class Checker:
         if self.nli is None:
             report.notes.append("no NLI model configured: pairs are not labelled entailment/contradiction by a model")
         elif pairs:
-            with self.steps.step(f"NLI on {len(pairs)} pairs, both directions"):
+            with self.steps.progress("NLI, both directions", len(pairs), "pairs") as advance:
                 try:
-                    pairs = stages.nli(pairs, claims, self.nli)
+                    by_id, scored = {c.id: c for c in claims}, []
+                    for chunk in _chunks(pairs, NLI_CHUNK):
+                        scored += stages.nli(chunk, by_id, self.nli)
+                        advance(len(chunk))
+                    pairs = scored
                 except ModelLoadError as exc:
                     if config.nli_model != OFFLINE_NLI_MODEL:
                         raise
                     # The shipped model is optional (a wheel without models/): go on without it.
                     report.notes.append(f"offline NLI model unavailable, pairs not labelled by a model: {exc}")
         if config.structured_checks:
-            with self.steps.step("Comparing quantities, dates, denials and firsts"):
-                pairs = stages.checks(pairs, claims, documents, registered=self.checks, thresholds=thresholds)
+            with self.steps.progress("Comparing figures, dates, denials, firsts", len(pairs), "pairs") as advance:
+                checked = []
+                for chunk in _chunks(pairs, CHECK_CHUNK):
+                    checked += stages.checks(chunk, claims, documents, registered=self.checks, thresholds=thresholds)
+                    advance(len(chunk))
+                pairs = checked
         report.pairs = stages.verdict(pairs, min_confidence=config.nli_min_confidence)
         report.facts = stages.facts(report.pairs, claims, documents)
         return report
@@ -121,6 +143,11 @@ class Checker:
             cache.parent.mkdir(parents=True, exist_ok=True)
             cache.write_text(json.dumps(known, indent=1))
         return Thresholds(same=float(known[key]["same"]), cross=float(known[key]["cross"]))
+
+
+def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def statement_claim(doc_id: str, text: str) -> tuple[Document, Claim]:
