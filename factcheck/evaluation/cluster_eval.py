@@ -29,13 +29,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from factcheck.evaluation.pairs_eval import predicted_kind
+from factcheck.evaluation.pairs_eval import decided_by
 
 
 @dataclass(frozen=True)
@@ -65,8 +66,7 @@ def _claim_files(report: dict, cluster_dir: Path) -> dict[str, tuple[str, int, i
     """claim id -> (file relative to the cluster, start, end)."""
     docs = {}
     for d in report["documents"]:
-        path = Path(d["path"].rsplit(":", 1)[0] if d["path"].endswith(tuple("0123456789")) and ".jsonl:" in d["path"]
-                    else d["path"])
+        path = Path(re.sub(r"(\.jsonl):\d+$", r"\1", d["path"]))  # a JSONL record names its file
         try:
             docs[d["id"]] = path.resolve().relative_to(cluster_dir.resolve()).as_posix()
         except ValueError:
@@ -108,8 +108,7 @@ def score_cluster(report: dict, gold: Sequence[dict], cluster_dir: str | Path) -
         if any(g["label"] == "contradiction" for g in rows):
             correct += 1
             continue
-        reason = predicted_kind(p)
-        reason = "model" if reason == "other" else reason
+        reason = decided_by(p)
         by_reason[reason] += 1
         if rows:
             look_alike[rows[0].get("look_alike") or rows[0]["label"]] += 1

@@ -194,7 +194,8 @@ def predicted_kind(pair: dict) -> str:
     return "other"
 
 
-def _decided_by(pair: dict) -> str:
+def decided_by(pair: dict) -> str:
+    """The kind of the first conflict reason that decided a pair, else "model"."""
     kind = predicted_kind(pair)
     return "model" if kind == "other" else kind
 
@@ -224,11 +225,11 @@ def match(report: dict, gold_pairs: Sequence[GoldPair]) -> list[Item]:
         used.update(i for i, _ in found)
         _, best = max(found, key=lambda ip: _rank(ip[1]))
         items.append(Item(g.label, best["label"], g.kind, float(best.get("confidence") or 0.0),
-                          float(best.get("similarity") or 0.0), True, index, best, _decided_by(best)))
+                          float(best.get("similarity") or 0.0), True, index, best, decided_by(best)))
     for i, p in enumerate(pairs):
         if i not in used and p.get("label") != "neutral":
             items.append(Item("neutral", p["label"], predicted_kind(p), float(p.get("confidence") or 0.0),
-                              float(p.get("similarity") or 0.0), True, None, p, _decided_by(p)))
+                              float(p.get("similarity") or 0.0), True, None, p, decided_by(p)))
     return items
 
 

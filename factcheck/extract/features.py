@@ -14,7 +14,7 @@ from factcheck.extract._normalize import normalize
 from factcheck.extract.attribution import find_attribution, is_first_claim, is_negated
 from factcheck.extract.cues import has_absence, is_absolute_first, is_denial
 from factcheck.extract.dates import find_dates
-from factcheck.extract.frames import frame
+from factcheck.extract.frames import frames
 from factcheck.extract.measures import unit_key
 from factcheck.extract.places import countries, elsewhere
 from factcheck.extract.quantities import find_quantities
@@ -28,7 +28,7 @@ def annotate(claim: Claim, doc: Document) -> Claim:
     """A copy of ``claim`` with its quantities, dates, cues, places, years and event words."""
     text = claim.text
     found = [dataclasses.replace(q, key=unit_key(q, text)) for q in find_quantities(text)]
-    quantities = [frame(q, text, [o for o in found if o is not q]) for q in found]
+    quantities = frames(found, text)
     dates = find_dates(text, reference=doc.published)
     return dataclasses.replace(
         claim,

@@ -67,8 +67,15 @@ _PART_BEFORE = _cue_pattern(PART_BEFORE)
 _PART_AFTER = _cue_pattern(PART_AFTER)
 
 
-def frame(q: Quantity, text: str, others: list[Quantity]) -> Quantity:
-    """``q`` (offsets into ``text``) with its frame: key, trend, place and part."""
+def frames(quantities: list[Quantity], text: str) -> list[Quantity]:
+    """The figures of one sentence (offsets into ``text``), each with its frame. An update cue
+    belongs to the sentence, so it is read once for all of them."""
+    trend = "update" if _UPDATE.search(fold(text).lower()) else None
+    return [_frame(q, text, [o for o in quantities if o is not q], trend) for q in quantities]
+
+
+def _frame(q: Quantity, text: str, others: list[Quantity], trend: str | None) -> Quantity:
+    """``q`` with its key, place and part, between its neighbouring figures ``others``."""
     lo = max([0, *(o.end for o in others if o.end <= q.start)], default=0)
     hi = min([len(text), *(o.start for o in others if o.start >= q.end)], default=len(text))
     lo, hi = max(lo, q.start - _WINDOW), min(hi, q.end + _WINDOW)
@@ -76,7 +83,6 @@ def frame(q: Quantity, text: str, others: list[Quantity]) -> Quantity:
     key = q.key
     if q.unit in GENERIC_UNITS or (q.unit is None and key == "people"):
         key = _nearest_measure(before, after)
-    trend = "update" if _UPDATE.search(fold(text).lower()) else None
     part = bool(_PART_BEFORE.search(before[-25:]) or _PART_AFTER.search(after[:40]))
     return dataclasses.replace(q, key=key, trend=trend, place=_place(text[q.start:min(hi, q.end + _PLACE_REACH)]),
                                part=part)
