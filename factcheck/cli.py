@@ -55,6 +55,14 @@ def build_parser() -> argparse.ArgumentParser:
                                 description="Corpus-scale runs; `factcheck batch --help` lists the options.",
                                 add_help=False)
     batch.set_defaults(handler=_delegate("factcheck.batch.cli"), tool="batch")
+    cache = commands.add_parser("cache", help="show or clear what factcheck keeps between runs",
+                                description="The cache root holds rebuilt models, ONNX graphs, calibrations and the "
+                                            "store of embeddings and NLI scores ($FACTCHECK_CACHE, else ~/.cache/factcheck).")
+    cache.add_argument("action", choices=("info", "clear"), help="info: where and how big; clear: empty the store of "
+                                                                 "embeddings and NLI scores (--all: everything)")
+    cache.add_argument("--all", action="store_true", help="with clear: also the rebuilt models and ONNX graphs")
+    cache.add_argument("--cache-dir", metavar="DIR", help="cache root (default: $FACTCHECK_CACHE or ~/.cache/factcheck)")
+    cache.set_defaults(handler=_run_cache)
     train = commands.add_parser("train", help="train models",
                                 description="Training: `train nli` fine-tunes the offline NLI cross-encoder.")
     _add_delegates(train, {"nli": ("factcheck.training.train_nli", "fine-tune the offline multilingual NLI model")})
@@ -85,8 +93,13 @@ def _add_model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--nli-model", metavar="NAME",
                         help="NLI model: hub id or local folder (default: the shipped offline:e5-small-nli)")
     parser.add_argument("--no-nli", action="store_true", help="run without an NLI model")
-    parser.add_argument("--nli-backend", choices=BACKENDS.names(),
-                        help="run NLI with PyTorch (default) or ONNX Runtime on the CPU (needs the [onnx] extra)")
+    parser.add_argument("--nli-backend", choices=["auto", *BACKENDS.names()],
+                        help="run NLI with ONNX Runtime (CPU only) or PyTorch; auto (default): ONNX Runtime on the CPU")
+    parser.add_argument("--embedding-backend", choices=["auto", "onnx", "torch"],
+                        help="run the embedding model with ONNX Runtime (CPU only) or sentence-transformers; "
+                             "auto (default): ONNX Runtime on the CPU where the model allows")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="compute every embedding and NLI score again instead of reusing those of earlier runs")
     parser.add_argument("--threshold", type=float, metavar="COSINE",
                         help="similarity threshold for pairing (default: calibrated for the embedding model)")
     parser.add_argument("--top-k", type=int, metavar="K", help="candidate counterparts per claim (default: 5)")
@@ -103,6 +116,8 @@ def config_from_args(args: argparse.Namespace) -> Config:
         embedding_model=args.embedding_model,
         nli_model=args.nli_model,
         nli_backend=args.nli_backend,
+        embedding_backend=args.embedding_backend,
+        result_cache=False if args.no_cache else None,
         similarity_threshold=args.threshold,
         top_k=args.top_k,
         batch_size=args.batch_size,
@@ -144,6 +159,32 @@ def _run_check(args: argparse.Namespace) -> int:
     if lost_output:
         return EXIT_ERROR
     return EXIT_SKIPPED if report.problems else EXIT_OK
+
+
+def _run_cache(args: argparse.Namespace) -> int:
+    import shutil
+
+    from factcheck.cache import cache_root
+    from factcheck.result_cache import RESULTS_FILE, ResultCache
+
+    root = cache_root(args.cache_dir)
+    store = ResultCache(root / RESULTS_FILE)
+    if args.action == "info":
+        entries = len(store) if store.path.exists() else 0
+        size = sum(p.stat().st_size for p in root.rglob("*") if p.is_file()) if root.exists() else 0
+        print(f"cache root: {root} ({size / 2**20:.1f} MB in all)")
+        print(f"embeddings and NLI scores: {store.path} ({entries} entries)")
+        return EXIT_OK
+    removed = store.clear() if store.path.exists() else 0
+    store.close()
+    print(f"removed {removed} embeddings and NLI scores from {store.path}")
+    if args.all and root.exists():
+        for child in root.iterdir():
+            if child.name.startswith(RESULTS_FILE):
+                continue
+            shutil.rmtree(child) if child.is_dir() else child.unlink()
+        print(f"removed the rebuilt models, ONNX graphs and calibrations under {root}")
+    return EXIT_OK
 
 
 def _written(output: Path, rendered: str) -> bool:

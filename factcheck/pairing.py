@@ -42,18 +42,16 @@ def candidate_pairs(claims: Sequence[Claim], embeddings: np.ndarray, *, threshol
     Exact search in chunks: fine up to ~10^5 claims; a claim is never paired inside its own
     document (an appended story counts as a document of its own).
     """
-    import torch
-
     n = len(claims)
     if n < 2:
         return []
-    doc_index = torch.from_numpy(np.unique([c.doc for c in claims], return_inverse=True)[1])
-    lang_index = torch.from_numpy(np.unique([c.language for c in claims], return_inverse=True)[1])
+    doc_index = np.unique([c.doc for c in claims], return_inverse=True)[1]
+    lang_index = np.unique([c.language for c in claims], return_inverse=True)[1]
     # Cross-language cosines are shifted up by the gap between the two thresholds, so one
     # ranking and one comparison serve both kinds of pair.
-    bonus = thresholds.same - thresholds.cross
+    bonus = np.float32(thresholds.same - thresholds.cross)
     threshold = thresholds.same
-    matrix = torch.from_numpy(np.ascontiguousarray(embeddings))
+    matrix = np.ascontiguousarray(embeddings, dtype=np.float32)
     best: dict[tuple[int, int], float] = {}
     k = min(top_k, n - 1)
     for lo in range(0, n, CHUNK):
@@ -61,12 +59,16 @@ def candidate_pairs(claims: Sequence[Claim], embeddings: np.ndarray, *, threshol
         raw = matrix[lo:hi] @ matrix.T
         cross = lang_index[lo:hi, None] != lang_index[None, :]
         same_doc = doc_index[lo:hi, None] == doc_index[None, :]
-        sims = (raw + cross * bonus).masked_fill(same_doc, -2.0)
-        values, indices = sims.topk(k, dim=1)
-        for row, (vals, idxs) in enumerate(zip(values.tolist(), indices.tolist(), strict=True)):
+        sims = np.where(same_doc, np.float32(-2.0), raw + cross * bonus)
+        # The k best of each row, best first; among equal cosines (copies of one sentence) the
+        # earlier claim, so the pairs do not depend on how a sort breaks ties.
+        kth = np.partition(sims, sims.shape[1] - k, axis=1)[:, sims.shape[1] - k]
+        for row in range(hi - lo):
             i = lo + row
-            for value, j in zip(vals, idxs, strict=True):
-                if value < threshold:
+            candidates = np.flatnonzero(sims[row] >= kth[row])
+            ranked = candidates[np.lexsort((candidates, -sims[row, candidates]))][:k]
+            for j in ranked.tolist():
+                if sims[row, j] < threshold:
                     break
                 best[(min(i, j), max(i, j))] = float(raw[row, j])
     ordered = sorted(best.items(), key=lambda item: (-item[1], item[0]))

@@ -165,8 +165,13 @@ def statement_claim(doc_id: str, text: str) -> tuple[Document, Claim]:
 def default_encoder(config: Config):
     from factcheck.embeddings.encoder import Encoder
 
-    return Encoder(model=config.embedding_model, device=config.device, batch_size=config.batch_size,
-                   cache_dir=config.cache_dir)
+    encoder = Encoder(model=config.embedding_model, device=config.device, batch_size=config.batch_size,
+                      cache_dir=config.cache_dir, backend=config.embedding_backend)
+    if not config.result_cache:
+        return encoder
+    from factcheck.result_cache import CachedEncoder
+
+    return CachedEncoder(encoder, result_cache(config), settings={"prompt": "query", "backend": config.embedding_backend})
 
 
 def default_nli(config: Config):
@@ -174,8 +179,22 @@ def default_nli(config: Config):
         return None
     from factcheck.nli import NLIModel
 
-    return NLIModel(model=config.nli_model, device=config.device, batch_size=config.batch_size,
-                    backend=config.nli_backend, cache_dir=config.cache_dir)
+    model = NLIModel(model=config.nli_model, device=config.device, batch_size=config.batch_size,
+                     backend=config.nli_backend, cache_dir=config.cache_dir)
+    if not config.result_cache:
+        return model
+    from factcheck.result_cache import CachedScorer
+
+    return CachedScorer(model, result_cache(config), settings={"max_length": model.max_length, "backend": config.nli_backend,
+                                                               "quantize": model.quantize})
+
+
+def result_cache(config: Config):
+    """The content-addressed store of model outputs under the config's cache root."""
+    from factcheck.cache import cache_root
+    from factcheck.result_cache import RESULTS_FILE, ResultCache
+
+    return ResultCache(cache_root(config.cache_dir) / RESULTS_FILE, max_bytes=config.result_cache_mb << 20)
 
 
 def _calibration_cache(config: Config) -> Path:

@@ -29,6 +29,14 @@ def test_pairs_below_the_threshold_are_dropped_and_each_pair_appears_once():
     assert [(p.a, p.b) for p in pairs] == [("a:1", "b:1")]
 
 
+def test_among_equally_close_copies_the_top_k_are_the_earliest_claims():
+    # b, c, d and e print the same sentence: all four are at the same cosine from a
+    claims = [claim("a:1"), claim("e:1"), claim("c:1"), claim("d:1"), claim("b:1")]
+    vectors = unit_vectors(0.0, 0.2, 0.2, 0.2, 0.2)
+    pairs = candidate_pairs(claims, vectors, thresholds=Thresholds(0.95, 0.95), top_k=2)
+    assert {(p.a, p.b) for p in pairs if p.a == "a:1"} == {("a:1", "e:1"), ("a:1", "c:1")}
+
+
 def test_claims_in_different_languages_meet_the_lower_cross_language_threshold():
     claims = [claim("a:1"), claim("b:1", language="ar"), claim("c:1")]
     vectors = unit_vectors(0.0, 0.5, -0.5)  # a is at cosine 0.878 from both b and c

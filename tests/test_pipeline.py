@@ -97,3 +97,18 @@ def test_a_failing_extractor_skips_one_article_and_keeps_the_rest(seeds_dir, mon
     assert [p.path.rsplit("/", 1)[-1] for p in report.problems] == ["001_765a9e3110cb316c.txt (001_765a9e3110cb316c)"]
     assert {c.doc for c in report.claims} >= {"000_80cd373ff1d3d8d0", "004_0c1c4f2951690474"}
     assert report.pairs
+
+
+def test_a_run_on_the_cpu_with_models_already_built_imports_neither_pytorch_nor_transformers(seed_report, seeds_dir):
+    """Importing them costs seconds; ONNX Runtime and the tokenizers library do the work instead."""
+    import subprocess
+    import sys
+
+    pytest.importorskip("onnxruntime")
+    probe = ("import sys; from factcheck import Checker, Config; "
+             f"report = Checker(Config(device='cpu')).check([{str(seeds_dir)!r}]); "
+             "print(len(report.pairs), *(name in sys.modules for name in ('torch', 'transformers', 'sentence_transformers')))")
+    pairs, *imported = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                                      check=True).stdout.split()
+    assert int(pairs) == len(seed_report.pairs)
+    assert imported == ["False", "False", "False"]

@@ -24,7 +24,10 @@ def combined_scores(directions: dict[str, dict[Label, float]]) -> dict[Label, fl
     Contradiction is symmetric, so it takes the mean; entailment in either direction means
     the claims agree (one is a more specific version of the other); neutral is what is left.
     """
-    forward, backward = directions["a->b"], directions["b->a"]
+    forward = directions["a->b"]
+    # A pair whose second direction was not run (its first left no verdict open) is read as
+    # the first one alone.
+    backward = directions.get("b->a", forward)
     contradiction = (forward["contradiction"] + backward["contradiction"]) / 2
     entailment = max(forward["entailment"], backward["entailment"])
     neutral = max(0.0, 1.0 - contradiction - entailment)

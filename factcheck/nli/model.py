@@ -12,11 +12,23 @@ from collections.abc import Iterator, Sequence
 
 from factcheck.config import OFFLINE_PREFIX
 from factcheck.errors import ModelLoadError
+from factcheck.fingerprint import folder_fingerprint
 from factcheck.hub import resolve_hub_model
 from factcheck.nli.registries import BACKENDS, OFFLINE_MODELS, Runner
 from factcheck.schema import LABELS, Label
 
-__all__ = ["NLIModel", "label_map"]
+__all__ = ["NLIModel", "label_map", "pick_backend", "AUTO_BACKEND"]
+
+AUTO_BACKEND = "auto"
+
+
+def pick_backend(backend: str, *, device: str, quantize: bool = False) -> str:
+    """The backend ``auto`` stands for on ``device``; any other name as it is."""
+    if backend != AUTO_BACKEND:
+        return backend
+    from factcheck.onnxgraph import available
+
+    return "onnx" if str(device) == "cpu" and not quantize and available() else "torch"
 
 _ALIASES: dict[str, Label] = {
     "entailment": "entailment", "entails": "entailment", "entail": "entailment", "agree": "entailment",
@@ -58,11 +70,12 @@ class NLIModel:
         batch_size: int = 32,
         max_length: int = 256,
         quantize: bool = False,
-        backend: str = "torch",
+        backend: str = AUTO_BACKEND,
         cache_dir: str | None = None,
         threads: int | None = None,
     ) -> None:
-        BACKENDS.get(backend)
+        if backend != AUTO_BACKEND:
+            BACKENDS.get(backend)
         if model.startswith(OFFLINE_PREFIX):
             OFFLINE_MODELS.get(model)
         self.model = model
@@ -71,8 +84,8 @@ class NLIModel:
         self.max_length = max_length
         #: int8 dynamic quantisation of the Linear layers (CPU only; ignored on other devices).
         self.quantize = quantize
-        #: "torch", or "onnx" for ONNX Runtime on the CPU: same predictions, faster on short pairs,
-        #: no faster end to end on the seeds and more memory (models/e5-small-nli/README.md).
+        #: "torch", "onnx" (ONNX Runtime, CPU only), or "auto": ONNX Runtime on the CPU when it
+        #: is installed and no quantisation is asked for, PyTorch otherwise
         self.backend = backend
         self.cache_dir = cache_dir
         #: ONNX Runtime intra-op threads (None: its default, one per core); PyTorch uses its global setting
@@ -90,18 +103,15 @@ class NLIModel:
 
     def _load(self) -> tuple[Runner, dict[int, Label]]:
         if self._loaded is None:
-            from transformers import AutoTokenizer
+            from factcheck.devices import resolve_device
 
-            from factcheck.devices import quiet_transformers, resolve_device
-
-            quiet_transformers()
-            load_backend = BACKENDS.get(self.backend)
             source = self._resolve()
             device = resolve_device(self.device)
+            backend = pick_backend(self.backend, device=device, quantize=self.quantize)
+            load_backend = BACKENDS.get(backend)
             try:
-                tokenizer = AutoTokenizer.from_pretrained(source)
-                runner = load_backend(source, tokenizer=tokenizer, device=device, quantize=self.quantize,
-                                      threads=self.threads, cache_dir=self.cache_dir)
+                runner = load_backend(source, device=device, quantize=self.quantize, threads=self.threads,
+                                      cache_dir=self.cache_dir)
             except ModelLoadError:
                 raise
             except Exception as exc:  # hub and file errors come in many types
@@ -110,9 +120,13 @@ class NLIModel:
                     "reachable from this machine (or already in the Hugging Face cache)."
                 ) from exc
             labels = label_map(runner.id2label)
-            self.running = self.backend
+            self.running = backend
             self._loaded = (runner, labels)
         return self._loaded
+
+    def fingerprint(self) -> str:
+        """What identifies this model's outputs (``factcheck.fingerprint``), without loading it."""
+        return folder_fingerprint(self.model, self._resolve())
 
     def predict(self, pairs: Sequence[tuple[str, str]]) -> list[dict[Label, float]]:
         """Probabilities per label for each (premise, hypothesis), in input order."""

@@ -34,10 +34,12 @@ class TorchRunner:
 
 
 @BACKENDS.register("torch")
-def load_torch(source: str, *, tokenizer: Any, device: str, quantize: bool, threads: int | None,
-               cache_dir: str | None) -> TorchRunner:
+def load_torch(source: str, *, device: str, quantize: bool, threads: int | None, cache_dir: str | None) -> TorchRunner:
     """PyTorch uses its global thread setting; ``threads`` and ``cache_dir`` are not its concern."""
-    from transformers import AutoModelForSequenceClassification
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
-    return TorchRunner(AutoModelForSequenceClassification.from_pretrained(source), tokenizer,
-                       device=device, quantize=quantize)
+    from factcheck.devices import quiet_transformers
+
+    quiet_transformers()
+    return TorchRunner(AutoModelForSequenceClassification.from_pretrained(source),
+                       AutoTokenizer.from_pretrained(source), device=device, quantize=quantize)

@@ -3,9 +3,9 @@
 ``BACKENDS``: what runs the classifier. A backend is registered as a loader::
 
     @BACKENDS.register("name")
-    def load(source, *, tokenizer, device, quantize, threads, cache_dir) -> Runner
+    def load(source, *, device, quantize, threads, cache_dir) -> Runner
 
-called with the resolved model folder or hub id and the model's tokenizer; a
+called with the resolved model folder or hub id (the backend loads the tokenizer it needs); a
 ``ModelLoadError`` it raises reaches the user as it is, anything else is reported as
 "cannot load NLI model". Registered: ``torch`` (:mod:`factcheck.nli.pytorch`) and ``onnx``
 (:mod:`factcheck.nli.onnx`).
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from factcheck.registry import Registry
 
@@ -38,7 +38,7 @@ class Runner(Protocol):
 
 
 class LoadBackend(Protocol):
-    def __call__(self, source: str, *, tokenizer: Any, device: str, quantize: bool, threads: int | None,
+    def __call__(self, source: str, *, device: str, quantize: bool, threads: int | None,
                  cache_dir: str | None) -> Runner: ...
 
 

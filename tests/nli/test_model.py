@@ -33,10 +33,13 @@ def test_unloadable_model_is_a_clear_error(tmp_path):
         NLIModel(model=str(tmp_path / "nowhere")).predict([("a", "b")])
 
 
-def test_pytorch_is_the_default_backend_and_onnx_runs_on_the_cpu_only(tiny_nli):
-    model = NLIModel(model=tiny_nli)
+def test_onnx_runtime_runs_by_default_on_the_cpu_pytorch_when_quantised_and_onnx_on_the_cpu_only(tiny_nli, tmp_path):
+    model = NLIModel(model=tiny_nli, device="cpu", cache_dir=str(tmp_path))
     model.predict([("troops", "troops")])
-    assert model.running == "torch"
+    assert model.running == "onnx"
+    quantised = NLIModel(model=tiny_nli, device="cpu", quantize=True)
+    quantised.predict([("troops", "troops")])
+    assert quantised.running == "torch"
     with pytest.raises(ModelLoadError, match="CPU only"):
         NLIModel(model=tiny_nli, backend="onnx", quantize=True).predict([("troops", "troops")])
 

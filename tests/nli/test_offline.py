@@ -104,7 +104,7 @@ def offline_nli():
     from factcheck.nli import NLIModel
 
     try:
-        model = NLIModel(model=OFFLINE_NLI_NAME)
+        model = NLIModel(model=OFFLINE_NLI_NAME, backend="torch")
         model._load()  # merges on first use (a few seconds), then loads from the cache
     except Exception as exc:  # pragma: no cover - base packages missing on this machine
         pytest.skip(f"offline NLI model cannot be built here: {exc}")
