@@ -34,6 +34,9 @@ class Config:
     # elsewhere. Same predictions; ONNX Runtime is about 2x faster on this project's CPU and starts
     # without importing PyTorch (README, "Speed").
     nli_backend: str = "auto"
+    # int8 weights for the NLI model on the CPU (ONNX Runtime, per-channel): faster, at a measured
+    # accuracy cost (README, "Speed"); PyTorch quantises its Linear layers instead.
+    nli_quantize: bool = False
     # The same choice for the embedding model ("onnx" needs a plain Transformer-Pooling folder).
     embedding_backend: str = "auto"
     # Cosine above which two claims are compared. None: calibrate for the embedding model
@@ -149,6 +152,7 @@ _RULES = {
     "nli_min_confidence": _number(0, 1),
     "nli_backend": _kind(str, text="a backend name (auto, torch or onnx)"),
     "embedding_backend": _choice("auto", "torch", "onnx"),
+    "nli_quantize": _kind(bool, text="true or false"),
     "similarity_threshold": _number(0, 1, optional=True, low_open=True),
     "top_k": _whole(1),
     "structured_margin": _number(0, 1),

@@ -180,7 +180,7 @@ def default_nli(config: Config):
     from factcheck.nli import NLIModel
 
     model = NLIModel(model=config.nli_model, device=config.device, batch_size=config.batch_size,
-                     backend=config.nli_backend, cache_dir=config.cache_dir)
+                     backend=config.nli_backend, cache_dir=config.cache_dir, quantize=config.nli_quantize)
     if not config.result_cache:
         return model
     from factcheck.result_cache import CachedScorer

@@ -25,8 +25,8 @@ def combined_scores(directions: dict[str, dict[Label, float]]) -> dict[Label, fl
     the claims agree (one is a more specific version of the other); neutral is what is left.
     """
     forward = directions["a->b"]
-    # A pair whose second direction was not run (its first left no verdict open) is read as
-    # the first one alone.
+    # A pair scored in one direction only is read as that direction alone (eval/nli_skip.py
+    # re-decides pairs this way to measure what skipping the second direction would change).
     backward = directions.get("b->a", forward)
     contradiction = (forward["contradiction"] + backward["contradiction"]) / 2
     entailment = max(forward["entailment"], backward["entailment"])

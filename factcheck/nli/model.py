@@ -22,13 +22,13 @@ __all__ = ["NLIModel", "label_map", "pick_backend", "AUTO_BACKEND"]
 AUTO_BACKEND = "auto"
 
 
-def pick_backend(backend: str, *, device: str, quantize: bool = False) -> str:
+def pick_backend(backend: str, *, device: str) -> str:
     """The backend ``auto`` stands for on ``device``; any other name as it is."""
     if backend != AUTO_BACKEND:
         return backend
     from factcheck.onnxgraph import available
 
-    return "onnx" if str(device) == "cpu" and not quantize and available() else "torch"
+    return "onnx" if str(device) == "cpu" and available() else "torch"
 
 _ALIASES: dict[str, Label] = {
     "entailment": "entailment", "entails": "entailment", "entail": "entailment", "agree": "entailment",
@@ -82,10 +82,11 @@ class NLIModel:
         self.device = device
         self.batch_size = batch_size
         self.max_length = max_length
-        #: int8 dynamic quantisation of the Linear layers (CPU only; ignored on other devices).
+        #: int8 weights on the CPU (ONNX Runtime: per-channel dynamic quantisation of the graph;
+        #: PyTorch: dynamic quantisation of the Linear layers); ignored on other devices
         self.quantize = quantize
         #: "torch", "onnx" (ONNX Runtime, CPU only), or "auto": ONNX Runtime on the CPU when it
-        #: is installed and no quantisation is asked for, PyTorch otherwise
+        #: is installed, PyTorch otherwise
         self.backend = backend
         self.cache_dir = cache_dir
         #: ONNX Runtime intra-op threads (None: its default, one per core); PyTorch uses its global setting
@@ -107,7 +108,7 @@ class NLIModel:
 
             source = self._resolve()
             device = resolve_device(self.device)
-            backend = pick_backend(self.backend, device=device, quantize=self.quantize)
+            backend = pick_backend(self.backend, device=device)
             load_backend = BACKENDS.get(backend)
             try:
                 runner = load_backend(source, device=device, quantize=self.quantize, threads=self.threads,

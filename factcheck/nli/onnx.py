@@ -14,7 +14,7 @@ from pathlib import Path
 
 from factcheck.errors import ModelLoadError
 from factcheck.nli.registries import BACKENDS
-from factcheck.onnxgraph import Graph, available, ensure_graph, softmax
+from factcheck.onnxgraph import Graph, available, ensure_graph, ensure_int8, softmax
 from factcheck.tokens import Tokens, load_tokens
 
 __all__ = ["OnnxRunner", "load_onnx"]
@@ -34,9 +34,10 @@ class OnnxRunner:
 
 @BACKENDS.register("onnx")
 def load_onnx(source: str, *, device: str, quantize: bool, threads: int | None, cache_dir: str | None) -> OnnxRunner:
-    """Unquantised, on the CPU; the graph is exported on first use (PyTorch loaded only then)."""
-    if quantize or str(device) != "cpu":
-        raise ModelLoadError("NLI backend 'onnx' runs unquantised on the CPU only (use --device cpu)")
+    """On the CPU; the graph is exported on first use (PyTorch loaded only then), and with
+    ``quantize`` its int8 version is made once beside it."""
+    if str(device) != "cpu":
+        raise ModelLoadError("NLI backend 'onnx' runs on the CPU only (use --device cpu)")
     if not available():
         raise ModelLoadError("NLI backend 'onnx' needs onnxruntime and onnx (pip install onnxruntime onnx)")
 
@@ -47,6 +48,8 @@ def load_onnx(source: str, *, device: str, quantize: bool, threads: int | None, 
 
     try:
         folder = ensure_graph(source, load, output="logits", cache_dir=cache_dir)
+        if quantize:
+            folder = ensure_int8(folder)
         graph = Graph(folder, threads=threads)
         tokens = load_tokens(source, input_names=graph.inputs)
     except Exception as exc:  # exporter and runtime errors come in many types

@@ -33,15 +33,22 @@ def test_unloadable_model_is_a_clear_error(tmp_path):
         NLIModel(model=str(tmp_path / "nowhere")).predict([("a", "b")])
 
 
-def test_onnx_runtime_runs_by_default_on_the_cpu_pytorch_when_quantised_and_onnx_on_the_cpu_only(tiny_nli, tmp_path):
+def test_onnx_runtime_runs_by_default_on_the_cpu_and_only_there(tiny_nli, tmp_path):
     model = NLIModel(model=tiny_nli, device="cpu", cache_dir=str(tmp_path))
     model.predict([("troops", "troops")])
     assert model.running == "onnx"
-    quantised = NLIModel(model=tiny_nli, device="cpu", quantize=True)
-    quantised.predict([("troops", "troops")])
-    assert quantised.running == "torch"
     with pytest.raises(ModelLoadError, match="CPU only"):
-        NLIModel(model=tiny_nli, backend="onnx", quantize=True).predict([("troops", "troops")])
+        NLIModel(model=tiny_nli, backend="onnx", device="cuda").predict([("troops", "troops")])
+
+
+def test_int8_weights_are_made_once_beside_the_graph_and_stay_close(tiny_nli, tmp_path):
+    pairs = [("north korea sent 3000 troops", "russia"), ("troops", "north korea sent 1500 troops to russia")]
+    exact = NLIModel(model=tiny_nli, device="cpu", cache_dir=str(tmp_path)).predict(pairs)
+    int8 = NLIModel(model=tiny_nli, device="cpu", quantize=True, cache_dir=str(tmp_path))
+    for got, want in zip(int8.predict(pairs), exact, strict=True):
+        assert got == pytest.approx(want, abs=0.05)
+    assert int8.running == "onnx"
+    assert len(list(tmp_path.glob("onnx/*-int8/model.onnx"))) == 1
 
 
 def test_an_unknown_backend_is_refused_naming_the_registered_ones():
