@@ -80,7 +80,8 @@ AR_NUMBER_WORDS: dict[str, tuple[float, str]] = {
     **{p + s: (v, "n") for p, v in (("ثلاث", 300), ("أربع", 400), ("خمس", 500), ("ست", 600),
                                     ("سبع", 700), ("ثمان", 800), ("تسع", 900))
        for s in ("مئة", "مائة")},
-    # "ألفًا" (accusative after 11-99) folds to "ألفا"; the rarer dual "ألفا جندي" loses.
+    # "ألفًا" (accusative after 11-99) folds to "ألفا", the same letters as the dual "ألفا جندي":
+    # after a number it is the scale, at the start of a phrase the dual (``_read_phrase``).
     "ألف": (1000, "scale"), "ألفا": (1000, "scale"),
     "ألفان": (2000, "n"), "ألفين": (2000, "n"), "ألفي": (2000, "n"),
     "آلاف": (1000, "vscale"), "ألوف": (1000, "vscale"), "الآلاف": (1000, "vague"),
@@ -91,6 +92,8 @@ AR_NUMBER_WORDS: dict[str, tuple[float, str]] = {
     "ملياران": (2e9, "n"), "مليارين": (2e9, "n"), "ملياري": (2e9, "n"),
     "مليارات": (1e9, "vscale"),
     "تريليون": (1e12, "scale"), "ترليون": (1e12, "scale"),
+    # "بضعة آلاف" (a few thousand): at least three of them, never exact
+    "بضع": (3, "vague"), "بضعة": (3, "vague"),
     "عشرات": (10, "vague"), "العشرات": (10, "vague"), "مئات": (100, "vague"),
     "المئات": (100, "vague"), "مئات": (100, "vague"),
     "نصف": (0.5, "half"),
@@ -268,6 +271,7 @@ _PLAIN_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _DECIMAL_COMMA_RE = re.compile(r"[0-9]+,[0-9]{1,2}")  # "7,8" in some Arabic outlets
 
 _AR_WORDS: dict[str, tuple[float, str]] = {fold(k): v for k, v in AR_NUMBER_WORDS.items()}
+_DUAL_THOUSAND = fold("ألفا")
 _AR_LONE_ONES = frozenset(fold(w) for w in AR_LONE_ONES)
 _AR_TEENS_TEN = frozenset(fold(w) for w in ("عشر", "عشرة"))
 _DEFINITE_SCALES = frozenset(fold(w) for w in ("الألف", "المليون", "المليار"))
@@ -431,6 +435,8 @@ def _read_phrase(s: str, toks: list[_Tok], i: int) -> _Phrase | None:
         low = tok.text.lower()
         entry, clitic = _ar_word(tok.text)
         if entry is not None:
+            if tok.text[clitic:] == _DUAL_THOUSAND:
+                entry = (2000, "n")  # nothing before it to multiply: the dual, "ألفا شخص"
             items.append(entry)
             start = tok.start + clitic
             lang = "ar"
@@ -475,12 +481,12 @@ def _read_phrase(s: str, toks: list[_Tok], i: int) -> _Phrase | None:
             conj = True
         value, kind = entry
         prev_value, prev_kind = items[-1]
-        if kind in ("scale", "vscale") and not conj and not clitic:
+        if kind in ("vague", "vscale") and prev_kind == "vague" and not conj:
+            items.append((value, "vague"))  # "عشرات الآلاف", "بضعة آلاف": still vague
+            j = k
+        elif kind in ("scale", "vscale") and not conj and not clitic:
             items.append((value, "scale"))
             scaled, j = True, k
-        elif kind == "vague" and prev_kind == "vague" and not conj:
-            items.append((value, "vague"))  # "عشرات الآلاف"
-            j = k
         elif kind == "n" and not conj and word_tok.text in _AR_TEENS_TEN and prev_kind == "n" and prev_value < 10:
             items.append(entry)  # "ثلاثة عشر", "أحد عشر"
             j = k
@@ -526,7 +532,8 @@ def _read_en_words(s: str, toks: list[_Tok], i: int) -> _Phrase | None:
     while k < len(toks):
         t = toks[k]
         low = t.text.lower()
-        if t.kind == "word" and (low in EN_NUMBER_WORDS or (low in ("a", "dozen") and not words) or (low == "and" and words)):
+        if t.kind == "word" and (low in EN_NUMBER_WORDS or (low in ("a", "dozen") and not words)
+                                 or (low == "dozen" and words == ["a"]) or (low == "and" and words)):
             words.append(low)
             idx.append(k)
             k += 1
@@ -641,6 +648,8 @@ def _is_excluded(s: str, toks: list[_Tok], ph: _Phrase, known_unit: bool, qualif
         return True  # "رقم 5", "Resolution 2231"
     if TIME_SUFFIX_RE.match(s, ph.end) and not known_unit:
         return True  # "10 صباحا", "10 am", "1446 هـ"
+    if ph.bare_int and ph.currency is None and _year_before_a_noun(s, toks, ph):
+        return True  # "the 2018 quake killed 50": the year of another event, not 2018 killed
     if ph.bare_int and not known_unit and ph.currency is None:
         if YEAR_MIN <= ph.value <= YEAR_MAX and len(tok.text) == 4:
             return True  # "قمة البريكس 2024"
@@ -658,6 +667,17 @@ def _is_excluded(s: str, toks: list[_Tok], ph: _Phrase, known_unit: bool, qualif
             if prev_tok.text.isascii() and prev_tok.text[0].isupper():
                 return True  # "Apollo 13", "Windows 11"
     return False
+
+
+def _year_before_a_noun(s: str, toks: list[_Tok], ph: _Phrase) -> bool:
+    """A four-digit year after "the"/"this"/"its" and before a word that is not counted: "the 2018
+    quake", "its 2016 report" (while "the 2000 troops" counts troops)."""
+    tok = toks[ph.first]
+    if not (YEAR_MIN <= ph.value <= YEAR_MAX and len(tok.text) == 4) or ph.last + 1 >= len(toks):
+        return False
+    after = toks[ph.last + 1]
+    return (_prev_word(s, ph.start) in ("the", "this", "that", "its", "their", "his", "her")
+            and after.kind == "word" and after.text.isascii() and _lookup_unit(after.text, allow_definite=False) is None)
 
 
 def _is_clitic_of(prev: _Tok, tok: _Tok) -> bool:

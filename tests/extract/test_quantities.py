@@ -314,3 +314,26 @@ def test_a_decimal_point_spaced_out_by_a_scraper_is_still_a_decimal():
     assert money.value == 14.73e9 and text[money.start:money.end] == "14 . 73 مليار درهم"
     assert magnitude.value == 7.2 and magnitude.unit == "magnitude"
     assert [q.value for q in find_quantities("Costs rose 3, 4 and 5 percent")] == [3, 4, 5]
+
+
+# --- number reading from the real-news clusters (#11) ------------------------------------
+
+
+@pytest.mark.parametrize("text, value", [
+    ("قتل ألفا شخص في الفيضانات", 2000),          # the dual, alone at the start of the phrase
+    ("اعتقلت الشرطة خمسة عشر ألفا من المحتجين", 15000),  # the same letters after 11-99: thousand
+    ("a dozen soldiers were wounded", 12),
+])
+def test_dual_thousand_and_a_dozen_are_read(text, value):
+    assert only(text).value == value
+
+
+@pytest.mark.parametrize("text, low", [("نزح بضعة آلاف من السكان", 3000), ("عشرات آلاف الجنود", 10000)])
+def test_a_few_thousand_and_tens_of_thousands_stay_vague(text, low):
+    q = only(text)
+    assert (q.qualifier, q.low, q.high) == ("vague", low, None)
+
+
+def test_a_year_naming_another_event_is_not_a_count_but_a_year_before_a_counted_noun_is():
+    assert [(q.value, q.unit) for q in find_quantities("The 2018 quake killed 50 people")] == [(50, "killed")]
+    assert only("the 2000 troops were sent to the front").value == 2000
