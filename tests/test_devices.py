@@ -1,3 +1,5 @@
+import pytest
+
 from factcheck.devices import resolve_device
 
 
@@ -16,3 +18,14 @@ def test_choosing_the_device_does_not_import_pytorch_where_no_gpu_driver_is_pres
                                               check=True).stdout.split()
     if driver == "False":
         assert (device, imported) == ("cpu", "False")
+
+
+def test_models_run_in_bfloat16_on_a_gpu_that_has_it_float16_on_older_ones_float32_on_the_cpu(monkeypatch):
+    torch = pytest.importorskip("torch")
+    from factcheck.devices import half_precision
+
+    assert half_precision("cpu") is None
+    monkeypatch.setattr(torch.cuda, "is_bf16_supported", lambda *a, **k: True)
+    assert half_precision("cuda:1") is torch.bfloat16
+    monkeypatch.setattr(torch.cuda, "is_bf16_supported", lambda *a, **k: False)
+    assert half_precision("cuda") is torch.float16

@@ -56,7 +56,13 @@ class Encoder:
     @property
     def st(self):
         if self._st is None:
-            self._st = load_sentence_transformer(self.model, device=resolve_device(self.device), cache_dir=self.cache_dir)
+            from factcheck.devices import half_precision
+
+            device = resolve_device(self.device)
+            self._st = load_sentence_transformer(self.model, device=device, cache_dir=self.cache_dir)
+            half = half_precision(device)
+            if half is not None:  # vectors come back as float32 (``encode``)
+                self._st.to(dtype=half)
             self.running = "torch"
         return self._st
 
@@ -96,10 +102,11 @@ class Encoder:
             batch_size=self.batch_size,
             prompt_name=prompt_name,
             normalize_embeddings=True,
-            convert_to_numpy=True,
+            convert_to_tensor=True,  # a bfloat16 tensor has no numpy form: made float32 here
             show_progress_bar=show_progress,
         )
-        return vectors.astype(np.float32, copy=False)
+        vectors = vectors.float().cpu().numpy()
+        return np.asarray(vectors, dtype=np.float32)
 
 
 def build_offline(model: str, *, cache_dir: str | None = None) -> Path:
