@@ -102,7 +102,15 @@ class Quantity:
 @dataclass(frozen=True)
 class DateMention:
     """A date or a relative date expression resolved against the document date; ``start``/``end``
-    index the source text."""
+    index the source text.
+
+    ``month``/``day`` are the month and day of month the text names, kept when no year can be
+    found ("1 يونيو" in an undated article) so that two such dates can still be compared, as a
+    bare weekday is by ``weekday``. ``time`` is the time of day the text gives the day ("dawn",
+    "evening", "02:05 GMT"). ``inherited``: not in the claim's sentence but in an earlier one
+    of its article that tells the same first (``factcheck.extract.features``); such a date
+    says when a "first" happened and is never compared as the date of the claim's event.
+    """
 
     start: int
     end: int
@@ -111,6 +119,10 @@ class DateMention:
     granularity: Literal["day", "week", "month", "year", "weekday"] = "day"  # week: value is its Monday
     weekday: int | None = None
     relative: bool = False
+    month: int | None = None
+    day: int | None = None
+    time: str | None = None
+    inherited: bool = False
 
 
 @dataclass

@@ -17,6 +17,12 @@ Conventions for ``DateMention``:
 * A yearless "25 أكتوبر" takes the year that puts it closest to the reference; a month
   followed by "الماضي"/"المنصرم" takes the latest such month before the reference,
   "الجاري"/"الحالي" the reference's year, "المقبل"/"القادم" the next one after it.
+* ``month``/``day`` keep the month and day of month the text names, so that a yearless date in
+  an undated article ("يوم 1 يونيو", "في الخامس من ديسمبر") is still comparable, as a bare
+  weekday is by ``weekday``.
+* ``time`` is the time of day stated with a day: "فجر الاثنين", "مساء أمس", "at dawn on
+  Monday", "late Tuesday", "last night" (dawn, evening, late, night...), and a clock time near
+  it ("02:05 GMT", "14:05" for "2:05 p.m.").
 """
 
 from __future__ import annotations
@@ -81,6 +87,7 @@ AR_RELATIVE: dict[str, tuple[str, int]] = {
     "الأسبوع الماضي": ("week", -1), "الأسبوع المنصرم": ("week", -1), "الأسبوع الفائت": ("week", -1),
     "هذا الأسبوع": ("week", 0), "الأسبوع الجاري": ("week", 0), "الأسبوع الحالي": ("week", 0),
     "الأسبوع المقبل": ("week", 1), "الأسبوع القادم": ("week", 1),
+    "الليلة الماضية": ("day", -1),
     "الشهر الماضي": ("month", -1), "الشهر المنصرم": ("month", -1), "الشهر الفائت": ("month", -1),
     "هذا الشهر": ("month", 0), "الشهر الجاري": ("month", 0), "الشهر الحالي": ("month", 0),
     "الشهر المقبل": ("month", 1), "الشهر القادم": ("month", 1),
@@ -99,6 +106,65 @@ EN_RELATIVE: dict[str, tuple[str, int]] = {
     "earlier this month": ("month", 0),
     "last year": ("year", -1), "this year": ("year", 0), "next year": ("year", 1),
     "earlier this year": ("year", 0),
+    "this morning": ("day", 0), "this afternoon": ("day", 0), "this evening": ("day", 0), "tonight": ("day", 0),
+    "last night": ("day", -1),
+}
+# Relative expressions that carry their time of day.
+RELATIVE_TIMES: dict[str, str] = {
+    "this morning": "morning", "this afternoon": "afternoon", "this evening": "evening", "tonight": "night",
+    "last night": "night", "الليلة الماضية": "night",
+}
+
+# Times of day. Arabic names them before the day ("فجر الاثنين", "مساء أمس") or as an adverb
+# after it ("الاثنين صباحا"); English before ("at dawn on Monday", "late Tuesday") or after
+# ("Monday morning"). "ليلة الجمعة" is the night before Friday as often as Friday night:
+# "eve" keeps that open. "ظهر" (noon) is left out: before a weekday it is as often the verb
+# "appeared".
+AR_TIMES_BEFORE: dict[str, str] = {
+    "فجر": "dawn", "الفجر": "dawn", "صباح": "morning", "ظهيرة": "noon", "عصر": "afternoon",
+    "مساء": "evening", "ليل": "night", "ليلة": "eve", "منتصف ليل": "midnight", "منتصف ليلة": "eve",
+    "منتصف الليل": "midnight", "ساعات الصباح الأولى من": "dawn", "الساعات الأولى من": "dawn",
+}
+AR_TIMES_AFTER: dict[str, str] = {
+    "فجرا": "dawn", "صباحا": "morning", "ظهرا": "noon", "عصرا": "afternoon", "مساء": "evening", "ليلا": "night",
+}
+EN_TIMES_BEFORE: dict[str, str] = {
+    "at dawn": "dawn", "before dawn": "dawn", "in the early hours": "dawn", "early": "early", "late": "late",
+    "on the morning": "morning", "on the afternoon": "afternoon", "on the evening": "evening",
+    "on the night": "night",
+}
+EN_TIMES_AFTER: dict[str, str] = {
+    "morning": "morning", "afternoon": "afternoon", "evening": "evening", "night": "night",
+}
+
+# A clock time needs a cue (the hour word, am/pm or a time zone): "3:1" is a score, "12.5" a figure.
+CLOCK_CUES = ("الساعة", "الساعه", "عند", "at", "around", "about", "نحو", "حوالي")
+TIME_ZONES: dict[str, str] = {
+    "GMT": "GMT", "UTC": "UTC", "بتوقيت غرينتش": "GMT", "بتوقيت جرينتش": "GMT", "بتوقيت غرينيتش": "GMT",
+    "ت غ": "GMT", "ت.غ": "GMT", "local time": "local time", "بالتوقيت المحلي": "local time",
+}
+# Attach a clock time to a day mention at most this many characters away.
+CLOCK_REACH = 60
+
+# Ordinal days: "في الخامس من ديسمبر", "the fifth of December".
+_AR_UNITS = ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
+AR_ORDINAL_DAYS: dict[str, int] = {
+    **{w: i for i, w in enumerate(_AR_UNITS, start=1)},
+    "الواحد": 1, "العاشر": 10, "الحادي عشر": 11, "العشرين": 20, "الثلاثين": 30,
+    **{f"{w} عشر": 10 + i for i, w in enumerate(_AR_UNITS[1:], start=2)},
+    **{f"{w} والعشرين": 20 + i for i, w in enumerate(["الحادي", *_AR_UNITS[1:]], start=1)},
+    "الواحد والعشرين": 21, "الحادي والثلاثين": 31, "الواحد والثلاثين": 31,
+}
+# "الأسبوع الأول من مايو" is the first week of May, "النصف الثاني من" the second half.
+AR_ORDINAL_NOT_AFTER = ("الأسبوع", "الأسابيع", "النصف", "الربع", "الثلث", "العقد", "القرن", "الشطر", "الفصل")
+_EN_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+EN_ORDINAL_DAYS: dict[str, int] = {
+    **{w: i for i, w in enumerate(_EN_UNITS, start=1)},
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+    **{f"twenty-{w}": 20 + i for i, w in enumerate(_EN_UNITS, start=1)},
+    **{f"twenty {w}": 20 + i for i, w in enumerate(_EN_UNITS, start=1)},
+    "thirty-first": 31, "thirty first": 31,
 }
 # "اليوم" is also "the day": "في نفس اليوم" (the same day), "في اليوم السابق" (the day
 # before), and part of names ("روسيا اليوم"). These neighbours make it non-deictic.
@@ -116,7 +182,10 @@ AR_MONTH_CUES = (
     "في", "خلال", "منذ", "شهر", "بداية", "مطلع", "أوائل", "أواخر", "منتصف", "نهاية",
     "حتى", "قبل", "بعد", "وفي", "ومنذ", "وخلال",
 )
-EN_MONTH_CUES = ("in", "since", "during", "of", "by", "until", "till", "early", "late", "mid", "before", "after")
+EN_MONTH_CUES = (
+    "in", "since", "during", "of", "by", "until", "till", "early", "late", "mid", "before", "after", "the", "into",
+    "through", "throughout", "from", "between", "and", "to",
+)
 
 # Cues that make a bare 4-digit number a year. Arabic "عام/سنة" belong to the expression
 # ("عام 2022") and are kept in the span; prepositions are not.
@@ -158,8 +227,9 @@ _MONTH = (
 
 
 def _monthx(tag: str) -> str:
-    # "أكتوبر/ تشرين الأول", "أغسطس/آب", "أكتوبر (تشرين الأول)": one month, two names.
-    return rf"(?P<m{tag}>{_MONTH})(?:\s*[/(]\s*(?P<n{tag}>{_MONTH})(?:\s*\))?)?"
+    # "أكتوبر/ تشرين الأول", "أغسطس/آب", "أكتوبر (تشرين الأول)", "ديسمبر كانون الأول",
+    # "نوفمبر - تشرين الثاني": one month, two names.
+    return rf"(?P<m{tag}>{_MONTH})(?:(?:\s*[/(\-–]\s*|\s+)(?P<n{tag}>{_MONTH})(?:\s*\))?)?"
 
 
 _AR_MOD = _alt(list(AR_MODIFIERS))
@@ -177,8 +247,18 @@ DMY_RE = re.compile(
     rf"{_monthx('')}(?:\s*,?\s*{_YEAR})?{_MOD_AFTER}",
     re.IGNORECASE,
 )
+# "في الخامس من ديسمبر/ كانون الأول 2017", "the fifth of December".
+ORDINAL_RE = re.compile(
+    rf"{NAL}(?:(?P<ar>{_alt(list(AR_ORDINAL_DAYS))})\s+من\s+(?:شهر\s+)?"
+    rf"|\bthe\s+(?P<en>{_alt(list(EN_ORDINAL_DAYS))})\s+of\s+)"
+    rf"{_monthx('')}(?:\s*,?\s*{_YEAR})?{_MOD_AFTER}",
+    re.IGNORECASE,
+)
 # "April 26, 2025", "أكتوبر 27, 2024آخر تحديث".
-MDY_RE = re.compile(rf"{_EN_PRE}{_monthx('')}\s*{_DAY}(?:\s*,?\s*{_YEAR})?", re.IGNORECASE)
+# A day followed by a thousands group is a count: "كانون الأول 3 , 684 مشاهدة" (3,684 views).
+MDY_RE = re.compile(
+    rf"{_EN_PRE}{_monthx('')}\s*{_DAY}(?:\s*,?\s*{_YEAR}|(?!\s*,\s*[0-9]{{3}}(?![0-9])))", re.IGNORECASE
+)
 # "فبراير/ شباط 2022", "August 2024".
 MY_RE = re.compile(rf"{_EN_PRE}{_monthx('')}\s*,?\s*{_YEAR}", re.IGNORECASE)
 # A bare month: "في سبتمبر", "أغسطس/ آب الماضي", "last October".
@@ -191,22 +271,49 @@ YEAR_EN_RE = re.compile(
 )
 
 _WEEKDAY_LOOKUP = {**{fold(k): v for k, v in AR_WEEKDAYS.items()}, **EN_WEEKDAYS}
+# A time of day before the day ("وفجر يوم الاثنين") or after it ("الاثنين مساء", "Monday night").
+_AR_TOD = rf"(?:(?P<tod>[وبف]?(?:{_alt(list(AR_TIMES_BEFORE))}))\s+)?"
+_AR_TOD_AFTER = rf"(?:\s+(?P<tod_after>{_alt(list(AR_TIMES_AFTER))}){NBL})?"
+_EN_TOD = rf"(?:(?P<tod>{_alt(list(EN_TIMES_BEFORE))})\s+(?:(?:on|of)\s+)?)?"
+_EN_TOD_AFTER = rf"(?:\s+(?P<tod_after>{_alt(list(EN_TIMES_AFTER))})\b)?"
 AR_WEEKDAY_RE = re.compile(
-    rf"{NAL}(?:(?P<yawm>[وف]?يوم)\s+)?(?:[وب](?=ال))?(?P<wd>{_alt(list(AR_WEEKDAYS))}){NBL}"
-    rf"(?:\s+(?P<mod>{_AR_MOD}){NBL})?"
+    rf"{NAL}{_AR_TOD}(?:(?P<yawm>[وف]?يوم)\s+)?(?:[وب](?=ال))?(?P<wd>{_alt(list(AR_WEEKDAYS))}){NBL}"
+    rf"(?:\s+(?P<mod>{_AR_MOD}){NBL})?{_AR_TOD_AFTER}"
 )
-EN_WEEKDAY_RE = re.compile(rf"\b{_EN_PRE}(?P<wd>{_alt(list(EN_WEEKDAYS))})\b", re.IGNORECASE)
+EN_WEEKDAY_RE = re.compile(
+    rf"\b{_EN_TOD}{_EN_PRE}(?P<wd>{_alt(list(EN_WEEKDAYS))})\b{_EN_TOD_AFTER}", re.IGNORECASE
+)
 
 _RELATIVE_LOOKUP = {
     **{re.sub(r"\s+", " ", fold(k)): v for k, v in AR_RELATIVE.items()},
     **EN_RELATIVE,
 }
-AR_RELATIVE_RE = re.compile(rf"{NAL}(?:[وب](?=ال)|و(?=امس|غدا))?(?P<rel>{_alt(list(AR_RELATIVE))}){NBL}")
-EN_RELATIVE_RE = re.compile(rf"\b(?P<rel>{_alt(list(EN_RELATIVE))})\b", re.IGNORECASE)
+AR_RELATIVE_RE = re.compile(
+    rf"{NAL}{_AR_TOD}(?:[وب](?=ال)|و(?=امس|غدا))?(?P<rel>{_alt(list(AR_RELATIVE))}){NBL}{_AR_TOD_AFTER}"
+)
+EN_RELATIVE_RE = re.compile(rf"\b{_EN_TOD}(?P<rel>{_alt(list(EN_RELATIVE))})\b{_EN_TOD_AFTER}", re.IGNORECASE)
+
+_TIME_LOOKUP = {
+    **{re.sub(r"\s+", " ", fold(k)): v for k, v in {**AR_TIMES_BEFORE, **AR_TIMES_AFTER}.items()},
+    **EN_TIMES_BEFORE, **EN_TIMES_AFTER,
+    **{re.sub(r"\s+", " ", fold(k)): v for k, v in RELATIVE_TIMES.items()},
+}
+_ZONE_LOOKUP = {re.sub(r"\s+", " ", fold(k)).lower(): v for k, v in TIME_ZONES.items()}
+# "الساعة 02:05 بتوقيت غرينتش", "at 2:05 a.m.", "0205 GMT".
+CLOCK_RE = re.compile(
+    rf"(?:{NAL}(?P<cue>{_alt(list(CLOCK_CUES))})\s+)?"
+    rf"(?:(?<![0-9:.,])(?P<h>[01]?[0-9]|2[0-3])\s*:\s*(?P<mi>[0-5][0-9])"
+    rf"|(?<![0-9])(?P<hm>[0-2][0-9][0-5][0-9])(?=\s*(?:GMT|UTC)))"
+    rf"(?![0-9])(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?|ص{NBL}|م{NBL}))?"
+    rf"(?:\s*\(?(?P<zone>{_alt(list(TIME_ZONES))}){NBL}\)?)?",
+    re.IGNORECASE,
+)
 
 _AR_MOD_FOLDED = {fold(k): v for k, v in AR_MODIFIERS.items()}
+_ORDINAL_LOOKUP = {**{re.sub(r"\s+", " ", fold(k)): v for k, v in AR_ORDINAL_DAYS.items()}, **EN_ORDINAL_DAYS}
 _AR_MONTH_CUES_F = frozenset(fold(w) for w in AR_MONTH_CUES)
 _MONDAY_NOT_AFTER_F = frozenset(fold(w) for w in AR_MONDAY_NOT_AFTER)
+_ORDINAL_NOT_AFTER_F = frozenset(fold(w) for w in AR_ORDINAL_NOT_AFTER)
 _TODAY_NOT_AFTER_F = frozenset(fold(w) for w in AR_TODAY_NOT_AFTER)
 _TODAY_NOT_BEFORE_F = frozenset(fold(w) for w in AR_TODAY_NOT_BEFORE)
 _PREV_WORD_RE = re.compile(r"([^\W\d_]+)\W*$")
@@ -302,45 +409,50 @@ def _numeric(s: str) -> list[_Cand]:
             a, b = b, a
         d = _safe_date(y, b, a) if _valid_year(y) else None
         if d:
-            out.append((m.start(), m.end(), {"value": d, "granularity": "day"}))
+            out.append((m.start(), m.end(), {"value": d, "granularity": "day", "month": d.month, "day": d.day}))
     for m in ISO_RE.finditer(s):
         y = int(m["y"])
         d = _safe_date(y, int(m["b"]), int(m["a"])) if _valid_year(y) else None
         if d:
-            out.append((m.start(), m.end(), {"value": d, "granularity": "day"}))
+            out.append((m.start(), m.end(), {"value": d, "granularity": "day", "month": d.month, "day": d.day}))
     return out
+
+
+def _days_named(m: re.Match[str]) -> list[tuple[int, tuple[int, int]]]:
+    """The day numbers a day-month match names, each with its span: "27 - 28 أكتوبر" names two,
+    the first spanning only "27"; "الخامس من ديسمبر" names 5."""
+    groups = m.groupdict()
+    if groups.get("ar") or groups.get("en"):
+        word = re.sub(r"\s+", " ", (groups.get("ar") or groups.get("en")).lower())
+        return [(_ORDINAL_LOOKUP[word], (m.start(), m.end()))]
+    day = int(m["d"])
+    if groups.get("d0"):
+        return [(int(m["d0"]), (m.start("d0"), m.end("d0"))), (day, (m.start("d"), m.end()))]
+    return [(day, (m.start(), m.end()))]
 
 
 def _day_dates(s: str, reference: date | None) -> list[_Cand]:
     out: list[_Cand] = []
-    for rx in (DMY_RE, MDY_RE):
+    for rx in (DMY_RE, MDY_RE, ORDINAL_RE):
         for m in rx.finditer(s):
             month = _month_of(m["m"])
-            if month is None:
+            if month is None or (rx is ORDINAL_RE and _prev_word(s, m.start()) in _ORDINAL_NOT_AFTER_F):
                 continue
-            days = [int(m["d"])]
-            if rx is DMY_RE and m["d0"]:
-                days.insert(0, int(m["d0"]))
             year = int(m["y"]) if m["y"] else None
             if year is not None and not _valid_year(year):
                 continue
             direction = _direction(m)
-            for k, day in enumerate(days):
+            for day, span in _days_named(m):
                 if not 1 <= day <= 31:
                     break
-                relative = year is None
                 y = year
                 if y is None and reference is not None:
                     y = _year_for(month, day, direction, reference)
                 value = _safe_date(y, month, day) if y is not None else None
-                if y is not None and value is None:
+                if (y is not None and value is None) or _safe_date(2000, month, day) is None:
                     continue  # "31 فبراير"
-                if len(days) == 2 and k == 0:
-                    # "27 - 28 أكتوبر": the first day is its own mention, its span is "27".
-                    span = (m.start("d0"), m.end("d0"))
-                else:
-                    span = (m.start("d"), m.end()) if len(days) == 2 else (m.start(), m.end())
-                out.append((*span, {"value": value, "granularity": "day", "relative": relative}))
+                out.append((*span, {"value": value, "granularity": "day", "relative": year is None,
+                                    "month": month, "day": day}))
     return out
 
 
@@ -349,7 +461,7 @@ def _month_dates(s: str, reference: date | None) -> list[_Cand]:
     for m in MY_RE.finditer(s):
         month, year = _month_of(m["m"]), int(m["y"])
         if month and _valid_year(year):
-            out.append((m.start(), m.end(), {"value": date(year, month, 1), "granularity": "month"}))
+            out.append((m.start(), m.end(), {"value": date(year, month, 1), "granularity": "month", "month": month}))
     for m in M_RE.finditer(s):
         month = _month_of(m["m"])
         if month is None:
@@ -367,7 +479,7 @@ def _month_dates(s: str, reference: date | None) -> list[_Cand]:
         value = None
         if reference is not None:
             value = date(_year_for(month, 15, direction, reference), month, 1)
-        out.append((m.start(), m.end(), {"value": value, "granularity": "month", "relative": True}))
+        out.append((m.start(), m.end(), {"value": value, "granularity": "month", "relative": True, "month": month}))
     return out
 
 
@@ -383,30 +495,41 @@ def _years(s: str) -> list[_Cand]:
     return out
 
 
+def _time_of_day(m: re.Match[str], key: str | None = None) -> str | None:
+    """The time of day a weekday or relative match states, if any ("فجر", "Monday night")."""
+    for group in ("tod", "tod_after"):
+        if m[group]:
+            word = re.sub(r"\s+", " ", m[group].lower())
+            return _TIME_LOOKUP.get(word) or _TIME_LOOKUP.get(word[1:])  # "وفجر": a clitic before it
+    return _TIME_LOOKUP.get(key) if key else None
+
+
+def _weekday_value(wd: int, direction: int | None, reference: date | None) -> date | None:
+    """The day a weekday names seen on ``reference``: the latest such day on or before it ("last
+    Saturday": before it), or the next one after it ("next Saturday")."""
+    if reference is None:
+        return None
+    if direction == NEXT:
+        return reference + timedelta(days=((wd - reference.weekday()) % 7) or 7)
+    back = (reference.weekday() - wd) % 7
+    if direction == PAST and back == 0:
+        back = 7
+    return reference - timedelta(days=back)
+
+
 def _weekdays(s: str, reference: date | None) -> list[_Cand]:
     out: list[_Cand] = []
     for rx in (AR_WEEKDAY_RE, EN_WEEKDAY_RE):
         for m in rx.finditer(s):
             wd = _WEEKDAY_LOOKUP[m["wd"].lower()]
-            if rx is AR_WEEKDAY_RE and wd == 0 and not m["yawm"]:
-                if _prev_word(s, m.start()) in _MONDAY_NOT_AFTER_F:
+            bare = not (m["tod"] or (rx is AR_WEEKDAY_RE and m["yawm"]))
+            if rx is AR_WEEKDAY_RE and wd == 0 and bare:
+                if _prev_word(s, m.start("wd")) in _MONDAY_NOT_AFTER_F:
                     continue
-            direction = _direction(m)
-            value = None
-            if reference is not None:
-                back = (reference.weekday() - wd) % 7
-                if direction == PAST and back == 0:
-                    back = 7
-                if direction == NEXT:
-                    value = reference + timedelta(days=((wd - reference.weekday()) % 7) or 7)
-                else:
-                    value = reference - timedelta(days=back)
-            start = m.start("yawm") if rx is AR_WEEKDAY_RE and m["yawm"] else m.start()
-            if rx is AR_WEEKDAY_RE and not m["yawm"]:
-                start = m.start("wd")
-            out.append(
-                (start, m.end(), {"value": value, "granularity": "weekday", "weekday": wd, "relative": True})
-            )
+            start = m.start("wd") if rx is AR_WEEKDAY_RE and bare else m.start()
+            out.append((start, m.end(), {"value": _weekday_value(wd, _direction(m), reference),
+                                         "granularity": "weekday", "weekday": wd, "relative": True,
+                                         "time": _time_of_day(m)}))
     return out
 
 
@@ -417,13 +540,45 @@ def _relatives(s: str, reference: date | None) -> list[_Cand]:
             key = re.sub(r"\s+", " ", m["rel"].lower())
             unit, n = _RELATIVE_LOOKUP[key]
             if key == "اليوم":
-                if _prev_word(s, m.start()) in _TODAY_NOT_AFTER_F:
+                if _prev_word(s, m.start("rel")) in _TODAY_NOT_AFTER_F:
                     continue
-                if _next_word(s, m.end()) in _TODAY_NOT_BEFORE_F:
+                if _next_word(s, m.end("rel")) in _TODAY_NOT_BEFORE_F:
                     continue
             value = _shift(reference, unit, n) if reference is not None else None
-            out.append((m.start("rel"), m.end(), {"value": value, "granularity": unit, "relative": True}))
+            start = m.start() if m["tod"] else m.start("rel")
+            time = _time_of_day(m, key) if unit == "day" else None
+            out.append((start, m.end(), {"value": value, "granularity": unit, "relative": True, "time": time}))
     return out
+
+
+def _clock(m: re.Match[str]) -> str | None:
+    """"02:05 GMT", "14:05" (from "2:05 p.m."): a clock time in 24 hours with its zone, or None
+    for digits with no cue that they are a time."""
+    if not (m["cue"] or m["ampm"] or m["zone"]):
+        return None
+    hour, minute = (int(m["h"]), m["mi"]) if m["h"] else (int(m["hm"][:2]), m["hm"][2:])
+    ampm = (m["ampm"] or "").lower().replace(".", "").replace(" ", "")
+    if ampm in ("pm", "م") and hour < 12:
+        hour += 12
+    elif ampm in ("am", "ص") and hour == 12:
+        hour = 0
+    zone = _ZONE_LOOKUP.get(re.sub(r"\s+", " ", m["zone"].lower())) if m["zone"] else None
+    return f"{hour:02d}:{minute}" + (f" {zone}" if zone else "")
+
+
+def _with_clock_times(s: str, cands: list[_Cand]) -> list[_Cand]:
+    """Each clock time given to the nearest day mention (a day, weekday or "yesterday") within
+    ``CLOCK_REACH`` characters: "فجر الاثنين، الساعة 02:05 بتوقيت غرينتش" is dawn, 02:05 GMT."""
+    days = [c for c in cands if c[2]["granularity"] in ("day", "weekday")]
+    for m in CLOCK_RE.finditer(s):
+        clock = _clock(m)
+        if clock is None or not days:
+            continue
+        gap, nearest = min((max(c[0] - m.end(), m.start() - c[1], 0), i) for i, c in enumerate(days))
+        if gap <= CLOCK_REACH:
+            fields = days[nearest][2]
+            fields["time"] = f"{fields['time']}, {clock}" if fields.get("time") else clock
+    return cands
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
@@ -450,7 +605,7 @@ def _find(norm: Normalized, reference: date | None) -> list[DateMention]:
         + _relatives(s, reference)
     )
     out: list[DateMention] = []
-    for start, end, fields in _select(cands):
+    for start, end, fields in _with_clock_times(s, _select(cands)):
         a, b = norm.span(start, end)
         out.append(DateMention(start=a, end=b, text=norm.original[a:b], **fields))
     return out

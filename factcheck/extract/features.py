@@ -19,6 +19,7 @@ from factcheck.extract.measures import unit_key
 from factcheck.extract.places import countries, elsewhere
 from factcheck.extract.quantities import find_quantities
 from factcheck.schema import Claim, DateMention, Document, Quantity
+from factcheck.sentences import sentence_spans
 from factcheck.textnorm import content_words
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -30,10 +31,11 @@ def annotate(claim: Claim, doc: Document) -> Claim:
     found = [dataclasses.replace(q, key=unit_key(q, text)) for q in find_quantities(text)]
     quantities = frames(found, text)
     dates = find_dates(text, reference=doc.published)
+    own = [_shift(d, claim.start) for d in dates]
     return dataclasses.replace(
         claim,
         quantities=[_shift(q, claim.start) for q in quantities],
-        dates=[_shift(d, claim.start) for d in dates],
+        dates=own + first_told_on(claim, doc, own),
         attribution=find_attribution(text),
         negated=is_negated(text),
         denial=is_denial(text),
@@ -49,6 +51,35 @@ def annotate(claim: Claim, doc: Document) -> Claim:
 
 def _shift(part: Quantity | DateMention, offset: int):
     return dataclasses.replace(part, start=part.start + offset, end=part.end + offset)
+
+
+def first_told_on(claim: Claim, doc: Document, own: list[DateMention]) -> list[DateMention]:
+    """The day of a "first" that the claim refers back to without naming it ("هذا أول تأكيد
+    رسمي"): the day named by the nearest earlier sentence of its article that tells a first
+    ("أكدت كوريا الشمالية للمرة الأولى ... الاثنين"). An article says once when the first
+    happened; these dates come back ``inherited`` and only say when the first was."""
+    if not is_first_claim(claim.text) or any(_names_a_day(d) for d in own):
+        return []
+    text = doc.source.text
+    for start, end in reversed(_sentences_before(doc, claim.start)):
+        sentence = text[start:end]
+        if not is_first_claim(sentence):
+            continue
+        days = [d for d in find_dates(sentence, reference=doc.published) if _names_a_day(d)]
+        if days:
+            return [dataclasses.replace(_shift(d, start), inherited=True) for d in days]
+    return []
+
+
+def _names_a_day(mention: DateMention) -> bool:
+    return mention.granularity in ("day", "weekday")
+
+
+def _sentences_before(doc: Document, position: int) -> list[tuple[int, int]]:
+    """Spans of the document's sentences that end before ``position``, in order."""
+    text = doc.source.text
+    return [(s, e) for line_start, line_end in doc.lines if line_start < position
+            for s, e in sentence_spans(text, line_start, line_end, doc.language) if e <= position]
 
 
 def explicit_years(text: str, quantities: list[Quantity], dates: list[DateMention]) -> set[int]:

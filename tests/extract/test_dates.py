@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -202,6 +202,108 @@ def test_last_week_resolves_to_the_monday_of_that_week():
 def test_relative_expressions(text, value, granularity):
     m = only(text, PUB_000)
     assert (m.value, m.granularity, m.relative) == (value, granularity, True)
+
+
+# --- event time: times of day, clock times, ordinal and yearless days -------------------
+
+MONDAY_28_APRIL = date(2025, 4, 28)
+
+
+def when(text: str, reference: date | None = None) -> list[tuple[str, date | None, int | None, str | None]]:
+    return [(m.text, m.value, m.weekday, m.time) for m in find_dates(text, reference=reference)]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "weekday", "time"),
+    [
+        ("ضرب الزلزال المدينة فجر الاثنين", "فجر الاثنين", 0, "dawn"),
+        ("وقع الهجوم فجر يوم الاثنين", "فجر يوم الاثنين", 0, "dawn"),
+        ("وشن التنظيم مساء الخميس هجوما مضادا", "مساء الخميس", 3, "evening"),
+        ("وصل الوفد الاثنين صباحا", "الاثنين صباحا", 0, "morning"),
+        ("The quake struck at dawn on Monday", "at dawn on Monday", 0, "dawn"),
+        ("The men were seized early Saturday", "early Saturday", 5, "early"),
+        ("The bomber blew himself up late Monday", "late Monday", 0, "late"),
+        ("The plane departed on Sunday night", "Sunday night", 6, "night"),
+    ],
+)
+def test_a_weekday_keeps_the_time_of_day_it_is_given(text, quoted, weekday, time):
+    m = only(text)
+    assert (m.text, m.weekday, m.time, m.value) == (quoted, weekday, time, None)
+    resolved = only(text, MONDAY_28_APRIL).value  # the latest such day on or before the article's
+    assert resolved.weekday() == weekday and timedelta(0) <= MONDAY_28_APRIL - resolved < timedelta(days=7)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "time"),
+    [
+        ("مساء أمس", date(2025, 4, 27), "evening"),
+        ("فجر اليوم", MONDAY_28_APRIL, "dawn"),
+        ("this morning", MONDAY_28_APRIL, "morning"),
+        ("last night", date(2025, 4, 27), "night"),
+        ("الليلة الماضية", date(2025, 4, 27), "night"),
+    ],
+)
+def test_relative_days_keep_their_time_of_day(text, value, time):
+    m = only(text, MONDAY_28_APRIL)
+    assert (m.text, m.value, m.granularity, m.time) == (text, value, "day", time)
+
+
+def test_a_clock_time_goes_with_the_day_it_is_told_on():
+    [m] = find_dates("ضرب الزلزال فجر يوم الاثنين الساعة 02:05 بتوقيت غرينتش", reference=MONDAY_28_APRIL)
+    assert (m.value, m.time) == (MONDAY_28_APRIL, "dawn, 02:05 GMT")
+    assert only("The quake struck at 2:05 p.m. on Sunday").time == "14:05"
+    assert only("disappeared on Monday, 0205 GMT").time == "02:05 GMT"
+
+
+def test_digits_with_a_colon_and_no_cue_are_not_a_clock_time():
+    assert only("The home side won 3:1 on Monday").time is None
+
+
+def test_today_friday_and_yesterday_friday_resolve_to_the_same_friday():
+    friday, saturday = date(2024, 2, 2), date(2024, 2, 3)
+    assert [m.value for m in find_dates("اليوم الجمعة", reference=friday)] == [friday, friday]
+    assert [m.value for m in find_dates("أمس الجمعة", reference=saturday)] == [friday, friday]
+
+
+def test_a_weekday_without_a_document_date_stays_a_weekday():
+    m = only("ضرب الزلزال المدينة فجر الاثنين")
+    assert (m.value, m.granularity, m.weekday) == (None, "weekday", 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "month", "day"),
+    [
+        ("قال في الخامس من ديسمبر إن أقل من 3000 مقاتل", "الخامس من ديسمبر", 12, 5),
+        ("أعلن العراق النصر في التاسع من ديسمبر كانون الأول", "التاسع من ديسمبر كانون الأول", 12, 9),
+        ("في الحادي والعشرين من شهر آذار", "الحادي والعشرين من شهر آذار", 3, 21),
+        ("أعلن في الخامس من دجنبر", "الخامس من دجنبر", 12, 5),
+        ("on the fifth of December", "the fifth of December", 12, 5),
+    ],
+)
+def test_ordinal_days_are_days(text, quoted, month, day):
+    m = only(text)
+    assert (m.text, m.granularity, m.month, m.day, m.value) == (quoted, "day", month, day, None)
+
+
+def test_a_yearless_day_keeps_its_month_and_day_when_no_year_can_be_found():
+    m = only("التي تحطمت في المحيط الأطلسي يوم 1 يونيو")
+    assert (m.text, m.value, m.month, m.day) == ("1 يونيو", None, 6, 1)
+    assert only("يوم 1 يونيو", date(2009, 6, 2)).value == date(2009, 6, 1)
+
+
+def test_two_names_of_one_month_joined_by_a_dash_or_a_space_are_one_date():
+    assert mentions("في 22 نوفمبر - تشرين الثاني الجاري", PUB_000) == [
+        ("22 نوفمبر - تشرين الثاني الجاري", date(2024, 11, 22), "day")
+    ]
+
+
+def test_a_month_and_a_count_with_a_thousands_group_are_not_a_date():
+    assert find_dates("16 : 42 كانون الأول 3 , 684 مشاهدة") == []
+
+
+@pytest.mark.parametrize("text", ["prior to the August bombing of Afghanistan", "remained available into October"])
+def test_a_capitalised_month_after_the_or_into_is_a_month(text):
+    assert only(text).granularity == "month"
 
 
 # --- publication headers -----------------------------------------------------------------
