@@ -71,7 +71,16 @@ def frames(quantities: list[Quantity], text: str) -> list[Quantity]:
     """The figures of one sentence (offsets into ``text``), each with its frame. An update cue
     belongs to the sentence, so it is read once for all of them."""
     trend = "update" if _UPDATE.search(fold(text).lower()) else None
-    return [_frame(q, text, [o for o in quantities if o is not q], trend) for q in quantities]
+    parts = [q for q in quantities if _is_part(q, text)]
+    # A part told inside its whole ("248 people, including a dozen Americans, were killed")
+    # does not stand between the whole and the words that say what it counts.
+    return [_frame(q, text, [o for o in quantities if o is not q and (q in parts or o not in parts)], trend)
+            for q in quantities]
+
+
+def _is_part(q: Quantity, text: str) -> bool:
+    before = fold(text[max(0, q.start - 25):q.start]).lower()
+    return bool(_PART_BEFORE.search(before) or _PART_AFTER.search(fold(text[q.end:q.end + 40]).lower()))
 
 
 def _frame(q: Quantity, text: str, others: list[Quantity], trend: str | None) -> Quantity:

@@ -28,3 +28,8 @@ def test_the_figure_s_own_place_and_its_update_cue():
 def test_a_part_of_a_larger_count():
     figures = frames("The blast killed 56 people, including 11 children.")
     assert [f[4] for f in figures] == [False, True]
+
+
+def test_a_part_told_inside_its_whole_does_not_hide_what_the_whole_counts():
+    figures = frames("A total of 248 people, including a dozen Americans, were killed in the Nairobi bombing")
+    assert [(f[0], f[1], f[4]) for f in figures] == [(248, "killed", False), (12, None, True)]
