@@ -73,8 +73,8 @@ class Checker:
             embeddings = np.vstack(parts)
         with self.steps.step("Similarity thresholds"):
             thresholds = self.similarity_thresholds()
-        pairs = stages.pair(claims, embeddings, thresholds=thresholds, top_k=config.top_k, checks=self.checks,
-                            structured_margin=config.structured_margin if config.structured_checks else None)
+        pairs = stages.pair(claims, embeddings, thresholds=thresholds, checks=self.checks,
+                            settings=stages.PairingSettings.from_config(config))
         pairs, copied = stages.without_copied_sentences(pairs, claims)
         report.copies += copied
         report.notes += copy_notes(copied, documents)

@@ -23,7 +23,7 @@ from factcheck.copies import drop_copied_sentences, find_copies, originals
 from factcheck.facts import group_facts
 from factcheck.ingest import articles_from_source, read_sources
 from factcheck.nli.directions import both_directions
-from factcheck.pairing import Thresholds, candidate_pairs, structured_pairs
+from factcheck.pairing import Thresholds, candidate_pairs, speaker_pairs, structured_pairs, subject_pairs
 from factcheck.schema import Claim, Copy, Document, Fact, Label, Pair, Problem, Source
 from factcheck.verdict import decide_all
 
@@ -83,14 +83,43 @@ def embed(found: Sequence[Claim], encoder: TextEncoder) -> np.ndarray:
     return encoder.encode([c.text for c in found])
 
 
-def pair(found: Sequence[Claim], embeddings: np.ndarray, *, thresholds: Thresholds, top_k: int,
-         checks: Sequence[Check], structured_margin: float | None) -> list[Pair]:
-    """Nearest neighbours in other documents above the thresholds; with ``structured_margin``,
-    also the claims the checks can compare, down to the thresholds lowered by that margin."""
-    pairs = candidate_pairs(found, embeddings, thresholds=thresholds, top_k=top_k)
-    if structured_margin is not None:
-        lowered = Thresholds(same=thresholds.same - structured_margin, cross=thresholds.cross - structured_margin)
-        pairs += structured_pairs(found, embeddings, thresholds=lowered, checks=checks, exclude=pairs, top_k=top_k)
+@dataclasses.dataclass(frozen=True)
+class PairingSettings:
+    """What decides which claims are compared (from ``Config``): every runner pairs alike."""
+
+    top_k: int
+    # the checks' own keys are compared down to the thresholds lowered by this (None: not at all)
+    structured_margin: float | None
+    # claims sharing this share of their words, among each one's subject_top_k nearest, down to
+    # the thresholds lowered by subject_margin; and claims of different speakers in one article
+    subject_top_k: int = 0
+    subject_margin: float = 0.0
+    subject_overlap: float = 1.0
+    speakers: bool = False
+
+    @classmethod
+    def from_config(cls, config) -> PairingSettings:
+        return cls(top_k=config.top_k, structured_margin=config.structured_margin if config.structured_checks else None,
+                   subject_top_k=config.subject_top_k, subject_margin=config.subject_margin,
+                   subject_overlap=config.subject_overlap, speakers=config.speaker_pairs)
+
+
+def pair(found: Sequence[Claim], embeddings: np.ndarray, *, thresholds: Thresholds, checks: Sequence[Check],
+         settings: PairingSettings) -> list[Pair]:
+    """Nearest neighbours in other documents above the thresholds; the claims the checks can
+    compare a little further down; claims sharing their words further still; and claims of
+    different speakers within one article (``PairingSettings``)."""
+    pairs = candidate_pairs(found, embeddings, thresholds=thresholds, top_k=settings.top_k)
+    if settings.structured_margin is not None:
+        lowered = thresholds.lowered(settings.structured_margin)
+        pairs += structured_pairs(found, embeddings, thresholds=lowered, checks=checks, exclude=pairs,
+                                  top_k=settings.top_k)
+    floor = thresholds.lowered(settings.subject_margin)
+    if settings.subject_top_k:
+        pairs += subject_pairs(found, embeddings, floor=floor, top_k=settings.subject_top_k,
+                               min_overlap=settings.subject_overlap, exclude=pairs)
+    if settings.speakers:
+        pairs += speaker_pairs(found, embeddings, floor=floor, min_overlap=settings.subject_overlap, exclude=pairs)
     return pairs
 
 

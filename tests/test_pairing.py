@@ -101,3 +101,32 @@ def test_a_denial_meets_its_nearest_claims_in_other_documents_below_the_normal_t
     assert [(p.a, p.b) for p in pairs] == [("a:1", "b:1")]
     pairs = structured_pairs(claims, vectors, thresholds=lowered, top_k=5, checks=CHECKS)
     assert [(p.a, p.b) for p in pairs] == [("a:1", "b:1"), ("a:1", "c:1")]
+
+
+def speaking(cid, attribution, words):
+    return Claim(id=cid, doc=cid.split(":")[0], start=0, end=1, text=cid, attribution=attribution,
+                 event_words=frozenset(words.split()))
+
+
+def test_claims_of_one_article_are_paired_only_between_different_speakers_telling_of_the_same_thing():
+    from factcheck.pairing import speaker_pairs
+
+    claims = [speaking("a:1", "the ministry", "strike killed commander"),
+              speaking("a:2", "the observatory", "strike commander denied"),
+              speaking("a:3", "the ministry", "strike killed commander"),
+              speaking("a:4", "the observatory", "weather rain forecast"),
+              speaking("b:1", "the observatory", "strike commander denied")]
+    vectors = unit_vectors(0.0, 0.05, 0.0, 0.06, 0.05)
+    pairs = speaker_pairs(claims, vectors, floor=Thresholds(0.9, 0.9), min_overlap=0.5)
+    # a:1 / a:3 share a speaker; a:4 speaks of something else; b:1 is another document
+    assert {(p.a, p.b) for p in pairs} == {("a:1", "a:2"), ("a:2", "a:3")}
+
+
+def test_claims_below_the_thresholds_are_paired_when_they_share_their_words():
+    from factcheck.pairing import subject_pairs
+
+    claims = [speaking("a:1", None, "chinese unit arrived tartus"), speaking("b:1", None, "chinese unit tartus denied"),
+              speaking("c:1", None, "rain forecast weekend")]
+    vectors = unit_vectors(0.0, 0.5, 0.5)  # both at cosine 0.878 from a:1, under 0.9 but above 0.85
+    pairs = subject_pairs(claims, vectors, floor=Thresholds(0.85, 0.85), top_k=5, min_overlap=0.5)
+    assert [(p.a, p.b) for p in pairs] == [("a:1", "b:1")]

@@ -77,3 +77,18 @@ def test_pyongyangs_monday_resolves_to_28_april_2025_when_its_article_is_dated(s
     reason, _ = first_reason(kremlin, pyongyang, documents, claims)
     assert reason.values[1] == "a first confirmation on الاثنين (Monday 2025-04-28)"
     assert reason.sources[1].endswith(f"{PYONGYANG_DOC}, 2025-04-29")
+
+
+def test_an_article_retelling_its_own_first_is_not_a_conflict_with_itself():
+    from factcheck.checks import load_checks, run_checks
+    from factcheck.pipeline import statement_claim
+    from factcheck.schema import Pair
+    import dataclasses
+
+    doc, a = statement_claim("d", "أكدت كوريا الشمالية للمرة الأولى أنها أرسلت قوات إلى روسيا")
+    _, b = statement_claim("d", "وقالت الوكالة إن هذا أول تأكيد رسمي لإرسال قوات كورية شمالية إلى روسيا")
+    b = dataclasses.replace(b, id="d:2")
+    assert a.first and b.first and (a.absolute_first or b.absolute_first)
+    [pair] = run_checks([Pair(a=a.id, b=b.id, similarity=0.95)], {a.id: a, b.id: b}, {"d": doc}, checks=load_checks(),
+                        thresholds=None)
+    assert not [r for r in pair.reasons if r.kind == "first"]
