@@ -142,8 +142,12 @@ class Claim:
     dates: list[DateMention] = field(default_factory=list)
     # who the claim says said it ("the ministry"), None when the outlet says it in its own voice
     attribution: str | None = None
-    # a denial verb or a negation particle anywhere in the sentence
+    # a clause of the sentence is denied or negated (a denial verb or a negation particle that
+    # does not merely restrict: "لم يتبق سوى" is not one)
     negated: bool = False
+    # the content words of what is denied or negated: the words after a denial verb, the clause
+    # around a particle ("the envoy denied, on Friday, sending troops" -> envoy, sending, troops)
+    negated_words: frozenset[str] = frozenset()
     # an explicit denial verb ("نفى", "denied"), not merely a negated side clause
     denial: bool = False
     # anything absent, not done or withheld ("no word on", "without", "declined to"): broader than negated

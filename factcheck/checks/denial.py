@@ -5,6 +5,12 @@ from __future__ import annotations
 from factcheck.checks.base import BaseCheck, register_check
 from factcheck.checks.context import SAME_EVENT_OVERLAP, PairContext
 from factcheck.schema import Claim, Reason
+from factcheck.textnorm import overlap
+
+
+# Words the denied clause and the assertion must share, beyond the share: "تنفيه موسكو" shares
+# all of its one word with any sentence naming Moscow.
+MIN_SHARED = 2
 
 
 @register_check
@@ -28,7 +34,12 @@ class DenialCheck(BaseCheck):
         denier, asserter = (a, b) if a.negated else (b, a)
         if asserter.absence:  # "no word on a ransom" against "no ransom demand received": both say none
             return []
-        if not (ctx.word_overlap >= SAME_EVENT_OVERLAP or (ctx.similar and denier.denial)):
+        # what is denied must be what the other claim asserts: the words of the negated clause,
+        # not a side remark's ("..., adding that he would not speculate")
+        words = denier.negated_words or denier.event_words  # a claim built without its negated clause
+        denied = (len(words & asserter.event_words) >= MIN_SHARED
+                  and overlap(words, asserter.event_words) >= SAME_EVENT_OVERLAP)
+        if not (denied or (ctx.similar and denier.denial and ctx.cross_language)):
             return []
         values = ("denies", "asserts") if denier is a else ("asserts", "denies")
         return [Reason("negation", "conflict", values=values, sources=ctx.sources)]

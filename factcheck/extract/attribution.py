@@ -258,17 +258,59 @@ def _actor_before(norm: Normalized, pos: int) -> str | None:
 
 
 def is_negated(text: str) -> bool:
-    """True when a denial verb or a negation particle occurs (lexical cue, see module doc)."""
-    if AR_DENIAL_RE.search(_DIACRITICS_RE.sub("", text)):
-        return True
-    s = normalize(text).text
+    """True when a clause of the sentence is denied or negated (see ``negated_clauses``)."""
+    return bool(negated_clauses(text))
+
+
+# Where the scope of a negation ends. Strong breaks end any scope: "but"/"لكن", ";", and the
+# participles that hang a side remark on a sentence ("..., لافتا إلى أنه لن ...", "وهو اتهام
+# تنفيه الحكومة"). Weak breaks (commas, quotes, brackets) end a particle's clause, not a denial
+# verb's, whose object often follows a comma ("نفى المبعوث , يوم الجمعة , إرسال قوات").
+_STRONG_BREAK = re.compile(
+    r"([;؛|]|\b(?:but|although|though|while|whereas|however|which)\b"
+    r"|(?<![^\W\d_])(?:لكن|ولكن|بينما|فيما|الا ان|إلا أن|غير ان|غير أن|لافتا|لافتة|مشيرا|مشيرة|مضيفا|مضيفة"
+    r"|وهو ما|وهي ما|وهو اتهام|وهي اتهامات|الامر الذي|الأمر الذي)(?![^\W\d_]))",
+    re.IGNORECASE)
+# A denial hung on the sentence as a relative remark ("..., وهو ما تنفيه موسكو", "..., which
+# Moscow denies") reports a dispute: the outlet tells both sides and asserts neither.
+_DISPUTE_REMARK = re.compile(r"^(?:which|وهو ما|وهي ما|وهو اتهام|وهي اتهامات)$", re.IGNORECASE)
+_WEAK_BREAK = re.compile(r"[,،:\"“”«»()–—]|\s-\s")
+# "لم يتبق سوى 1000" (only 1,000 remain), "ليس إلا": a negation that restricts, not one that denies.
+_AR_EXCLUSIVE = re.compile(rf"{NAL}(?:سوى|سوي|الا|إلا){NBL}")
+_EN_DENIAL_RE = re.compile(r"\bden(?:y|ies|ied|ying)\b", re.IGNORECASE)
+_EN_EXCLUSIVE = re.compile(r"\b(?:nothing but|no more than|no less than|no fewer than|none other than)\b", re.IGNORECASE)
+
+
+def negated_clauses(text: str) -> list[str]:
+    """The stretches of the sentence a denial verb or a negation particle speaks of: from a
+    denial verb to the next strong break, or the clause around a particle; negations that
+    only restrict ("لم يتبق سوى", "no more than") are not counted. Lexical, not a parse."""
+    found = []
+    parts = _STRONG_BREAK.split(_DIACRITICS_RE.sub("", text))  # segments, with each break between them
+    for index in range(0, len(parts), 2):
+        segment = parts[index]
+        if not segment or not segment.strip():
+            continue
+        verb = AR_DENIAL_RE.search(segment) or _EN_DENIAL_RE.search(segment)
+        if verb:
+            if not (index and _DISPUTE_REMARK.match(parts[index - 1].strip())):
+                found.append(segment[verb.start():])
+            continue
+        for clause in _WEAK_BREAK.split(segment):
+            if clause.strip() and _negates(normalize(clause).text):
+                found.append(clause)
+    return found
+
+
+def _negates(s: str) -> bool:
+    if _AR_EXCLUSIVE.search(s):
+        return False
     if AR_NEG_RE.search(s):
         return True
-    for m in AR_LA_RE.finditer(s):
-        if not any(s.startswith(p, m.start() + (1 if s[m.start()] in "وف" else 0)) for p in _AR_LA_EXCEPT):
-            return True
-    stripped = _EN_NOT_NEG_RE.sub(" ", s)
-    return bool(EN_NEG_RE.search(stripped))
+    if any(not any(s.startswith(p, m.start() + (1 if s[m.start()] in "وف" else 0)) for p in _AR_LA_EXCEPT)
+           for m in AR_LA_RE.finditer(s)):
+        return True
+    return bool(EN_NEG_RE.search(_EN_EXCLUSIVE.sub(" ", _EN_NOT_NEG_RE.sub(" ", s))))
 
 
 def is_first_claim(text: str) -> bool:

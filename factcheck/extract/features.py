@@ -11,7 +11,7 @@ import dataclasses
 import re
 
 from factcheck.extract._normalize import normalize
-from factcheck.extract.attribution import find_attribution, is_first_claim, is_negated
+from factcheck.extract.attribution import find_attribution, is_first_claim, negated_clauses
 from factcheck.extract.cues import has_absence, is_absolute_first, is_denial
 from factcheck.extract.dates import find_dates
 from factcheck.extract.frames import frames
@@ -32,12 +32,14 @@ def annotate(claim: Claim, doc: Document) -> Claim:
     quantities = frames(found, text)
     dates = find_dates(text, reference=doc.published)
     own = [_shift(d, claim.start) for d in dates]
+    negated = negated_clauses(text)
     return dataclasses.replace(
         claim,
         quantities=[_shift(q, claim.start) for q in quantities],
         dates=own + first_told_on(claim, doc, own),
         attribution=find_attribution(text),
-        negated=is_negated(text),
+        negated=bool(negated),
+        negated_words=frozenset(event_words(" ".join(negated), [])),
         denial=is_denial(text),
         absence=has_absence(text),
         first=is_first_claim(text),

@@ -81,7 +81,6 @@ def test_sentence_without_attribution():
     "sentence",
     [
         "ونفت الحكومة الأوكرانية، بحسب التقارير، استعادة كورسك",
-        "أن كوريا الشمالية أرسلت أسلحة إلى روسيا، وهو ما تنفيه موسكو.",
         "نفى الكرملين التقارير",
         "لكنه لم يحدد ما إذا كانت مهمتهم تتضمن القتال في أوكرانيا.",
         "لن ترسل كوريا الشمالية قوات",
@@ -94,6 +93,27 @@ def test_sentence_without_attribution():
 )
 def test_denials_and_negations(sentence):
     assert is_negated(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, negated",
+    [
+        # a denial hung on as a relative remark: the outlet reports a dispute and asserts neither side
+        ("أن كوريا الشمالية أرسلت أسلحة إلى روسيا، وهو ما تنفيه موسكو.", []),
+        ("The US said Pyongyang sent arms, which Moscow denies.", []),
+        # "nothing but": a negation that restricts, not one that denies
+        ("التحالف الدولي : لم يتبق سوى 1000 مقاتل لداعش في سوريا والعراق", []),
+        # a negated side remark does not deny the main clause
+        ("وأوضح التحالف أن أغلب مقاتلي التنظيم سقطوا قتلى , لافتا الى أنه لن يخوض في تكهنات", ["الى أنه لن يخوض في تكهنات"]),
+        # a denial verb's object may follow commas
+        ("نفى المبعوث الصيني , يوم الجمعة , إرسال بلاده قوة عسكرية إلى سوريا",
+         ["نفى المبعوث الصيني , يوم الجمعة , إرسال بلاده قوة عسكرية إلى سوريا"]),
+    ],
+)
+def test_what_a_negation_speaks_of(sentence, negated):
+    from factcheck.extract.attribution import negated_clauses
+
+    assert [c.strip() for c in negated_clauses(sentence)] == negated
 
 
 @pytest.mark.parametrize(
