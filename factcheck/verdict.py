@@ -68,8 +68,12 @@ def _overruled_by(reasons: Sequence[Reason]) -> str | None:
     for reason in reasons:
         if reason.relation == "apart":
             return _APART.get(reason.kind, f"the {reason.kind} check sets the claims apart")
-    if any(r.relation == "agree" for r in reasons):
-        return "the figures agree"
+    agreeing = [r for r in reasons if r.relation == "agree"]
+    if agreeing:
+        first = agreeing[0]
+        if first.kind == "quantity":
+            return "the figures agree"
+        return first.note or f"the {first.kind} check finds them in agreement"
     if any(r.relation == "update" for r in reasons):
         return "one figure updates the other"
     return None
