@@ -142,6 +142,7 @@ _OPENINGS = {
     ("first", "conflict"): "two different firsts, each named the first confirmation",
     ("place", "apart"): "different places",
     ("year", "apart"): "different years",
+    ("wording", "agree"): "{note}",
 }
 
 
