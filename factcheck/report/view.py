@@ -156,6 +156,8 @@ def reason_text(reason: Reason) -> str:
             f"{reason.kind.replace('-', ' ')} {reason.relation}"
     opening = opening.format(note=reason.note).strip()
     (va, vb), (sa, sb) = reason.values, reason.sources
+    if not (va or vb):  # a finding about the pair, not two values: name the two sources
+        return f"{opening}: {sa} and {sb}" if opening and sa and sb else opening
     sides = " vs ".join(f"{v} ({s})" if s else v for v, s in ((va, sa), (vb, sb)) if v or s)
     return f"{opening}: {sides}" if opening and sides else opening or sides
 
