@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from factcheck.extract.features import annotate
+from factcheck.ingest.lines import is_page_chrome
 from factcheck.schema import Claim, Document
 from factcheck.sentences import sentence_spans
 
@@ -29,7 +30,7 @@ def claims_of(doc: Document) -> Iterator[Claim]:
             sentence = text[start:end]
             if len(sentence.split()) < MIN_CLAIM_WORDS or sentence.rstrip("\"'”»)").endswith(("?", "؟")):
                 continue
-            if sentence in seen:
+            if sentence in seen or is_page_chrome(sentence):
                 continue
             seen.add(sentence)
             number += 1

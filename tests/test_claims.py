@@ -39,3 +39,20 @@ def test_no_claim_quotes_a_photo_caption_or_teaser(seed_documents):
     claims = extract_claims(seed_documents)
     assert not [c.text for c in claims if "(Getty)" in c.text or "تقارير دولية" in c.text]
     assert any(c.text.startswith("ونقلت الوكالة عن اللجنة العسكرية المركزية أن هذا أول تأكيد رسمي") for c in claims)
+
+
+def test_site_chrome_glued_into_the_text_is_not_a_claim():
+    from factcheck.schema import Document, Source
+
+    text = ("Rescuers pulled 40 survivors from the rubble on Tuesday, the civil defence said.\n"
+            "جميع الحقوق محفوظة تسجيل البريد الإلكتروني : الاسم المستعار كلمة السر : أكد كلمة السر\n"
+            "{ * # resetPasswordForm * } { * signInEmailAddress * } إنشاء كلمة مرور جديدة تم إرسال رسالة إلى بريدك\n"
+            "نشكر كل متابعينا ونعدكم دائما بتقديم كل ما هو افضل .\n")
+    lines = [(0, text.index("\n"))]
+    pos = lines[0][1] + 1
+    for line in text[pos:].splitlines():
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    doc = Document(id="d", source=Source(path="<d>", text=text, id="d"), start=0, end=len(text), language="en",
+                   lines=lines)
+    assert [c.text for c in extract_claims([doc])] == [text[: text.index("\n")]]

@@ -22,6 +22,17 @@ TAGS = re.compile(r"^(?:كلمات\s+دلالية|الكلمات\s+الدلال�
 OUTLET = re.compile(r"^(?:المصدر|مصدر\s+الخبر|source)\s*[:：]\s*(?P<outlet>.+)$", re.IGNORECASE)
 # Markdown decoration that is not text: images, rules, bare links.
 MARKUP = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)|[-*_]{3,}|\[[^\]]*\]\([^)]*\)|<[^>]+>)$")
+# Site chrome that scrapers glue into the text, inside a paragraph as often as on its own line:
+# account forms, rights notices, newsletter thanks, template placeholders. Phrases a news
+# sentence does not use, so one is enough.
+CHROME = re.compile(
+    r"جميع\s+الحقوق\s+محفوظة|كلمة\s+(?:السر|المرور)|الرجاء\s+(?:إدخال|ادخال|المحاولة)|شكر\s?ا\s+لإ?ا?شتراكك"
+    r"|نشكر\s+كل\s+متابعينا|ليست\s+مسؤولة\s+عن\s+محتوى\s+المواقع|تسجيل\s+الدخول|سياسة\s+الخصوصية"
+    r"|all\s+rights\s+reserved|(?:enter|reset)\s+(?:your\s+)?password|privacy\s+policy|terms\s+of\s+(?:use|service)"
+    r"|enable\s+javascript|subscribe\s+to\s+our|not\s+responsible\s+for\s+the\s+content\s+of\s+external"
+    r"|\{\s*\*|\*\s*\}|\{\{|\}\}",
+    re.IGNORECASE,
+)
 SENTENCE_END = re.compile(r"[.!?؟…]['\"”’»)]*$")
 
 
@@ -56,6 +67,11 @@ def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]
 def is_furniture(line: Line) -> bool:
     text = line.text.lstrip("#> ").strip()
     return bool(FURNITURE.match(text) or TAGS.match(text) or OUTLET.match(text) or MARKUP.match(text))
+
+
+def is_page_chrome(text: str) -> bool:
+    """A sentence that is the site's, not the article's (``CHROME``)."""
+    return bool(CHROME.search(text))
 
 
 def outlet_of(line: Line) -> str | None:
