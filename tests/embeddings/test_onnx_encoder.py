@@ -19,19 +19,13 @@ TEXTS = ["north korea sent 3000 troops to russia", "troops", "ألف جندي ko
 def tiny_st(tmp_path_factory):
     """A tiny sentence-transformers folder: BERT, mean pooling, normalisation, an e5-style prompt."""
     from sentence_transformers import SentenceTransformer, models
-    from tokenizers import Tokenizer, models as tmodels, pre_tokenizers
-    from tokenizers.processors import TemplateProcessing
-    from transformers import BertConfig, BertModel, PreTrainedTokenizerFast
+    from transformers import BertConfig, BertModel
+
+    from tests.tiny_models import save_wordlevel_tokenizer
 
     base = tmp_path_factory.mktemp("tiny-bert")
-    words = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "troops", "sent", "3000", "north", "korea", "russia", "to",
-             "ألف", "جندي", "query", ":"]
-    core = Tokenizer(tmodels.WordLevel({w: i for i, w in enumerate(words)}, unk_token="[UNK]"))
-    core.pre_tokenizer = pre_tokenizers.Whitespace()
-    core.post_processor = TemplateProcessing(single="[CLS] $A [SEP]", pair="[CLS] $A [SEP] $B [SEP]",
-                                             special_tokens=[("[CLS]", 2), ("[SEP]", 3)])
-    PreTrainedTokenizerFast(tokenizer_object=core, pad_token="[PAD]", unk_token="[UNK]", cls_token="[CLS]",
-                            sep_token="[SEP]").save_pretrained(base)
+    words = save_wordlevel_tokenizer(base, ["troops", "sent", "3000", "north", "korea", "russia", "to", "ألف", "جندي",
+                                            "query", ":"])
     BertModel(BertConfig(vocab_size=len(words), hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
                          intermediate_size=32), add_pooling_layer=False).save_pretrained(base)
     model = SentenceTransformer(modules=[models.Transformer(str(base)), models.Pooling(16, "mean"), models.Normalize()],

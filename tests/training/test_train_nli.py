@@ -14,18 +14,12 @@ needs_data = pytest.mark.skipif(not (DATA / "xnli" / "dev-en.tsv").is_file(),
 @pytest.fixture(scope="module")
 def tiny_base(tmp_path_factory):
     from safetensors.torch import save_file
-    from tokenizers import Tokenizer, models, pre_tokenizers
-    from tokenizers.processors import TemplateProcessing
-    from transformers import BertConfig, BertModel, PreTrainedTokenizerFast
+    from transformers import BertConfig, BertModel
+
+    from tests.tiny_models import save_wordlevel_tokenizer
 
     folder = tmp_path_factory.mktemp("tiny-base")
-    words = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "the", "a", "is", "not", "في", "من", "لم"]
-    core = Tokenizer(models.WordLevel({w: i for i, w in enumerate(words)}, unk_token="[UNK]"))
-    core.pre_tokenizer = pre_tokenizers.Whitespace()
-    core.post_processor = TemplateProcessing(single="[CLS] $A [SEP]", pair="[CLS] $A [SEP] $B [SEP]",
-                                             special_tokens=[("[CLS]", 2), ("[SEP]", 3)])
-    PreTrainedTokenizerFast(tokenizer_object=core, pad_token="[PAD]", unk_token="[UNK]", cls_token="[CLS]",
-                            sep_token="[SEP]").save_pretrained(folder)
+    words = save_wordlevel_tokenizer(folder, ["the", "a", "is", "not", "في", "من", "لم"])
     config = BertConfig(vocab_size=len(words), hidden_size=16, num_hidden_layers=3, num_attention_heads=2,
                         intermediate_size=32, max_position_embeddings=130)
     base = BertModel(config, add_pooling_layer=False)
