@@ -5,6 +5,11 @@ of one kind and key (a quantity's unit) form a *valued* fact, each claim's versi
 values the reasons give it ("troops: 1,500 vs more than 3,000 vs up to 11,000"); claims linked
 by another conflict or agreement, or by a model verdict of agreement or contradiction, form a
 statement fact.
+
+A valued fact is its figure's history: versions in the order of the time they speak of
+(``checks.context.claim_moment``: the claim's own date, else its article's), each naming the
+versions it disagrees with (a conflict: another figure for the same moment), those it updates
+(a later estimate) or is updated by, and those it agrees with.
 """
 
 from __future__ import annotations
@@ -12,10 +17,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from factcheck.schema import Claim, Document, Fact, Pair
+from factcheck.checks.context import claim_moment
+from factcheck.schema import Claim, Document, Fact, Pair, Reason
 
 SUMMARY_CHARS = 120
 _COMPARED = ("conflict", "agree", "update")
+# How a version stands to the others, by the reasons between them: the list each one fills.
+_LINKS = ("disagrees_with", "updates", "updated_by", "agrees_with")
 
 
 class _Groups:
@@ -100,11 +108,62 @@ def _version(claim: Claim, documents: Mapping[str, Document], value: str | None 
 
 def _valued_fact(group: tuple[str, str], members: list[str], values: Mapping[str, list[str]], pairs, claims,
                  documents) -> Fact:
-    versions = [_version(c, documents, " / ".join(values.get(c.id, []))) for c in _ordered(members, claims, documents)]
+    ordered = _in_time(members, claims, documents)
+    links = _links(group, [c.id for c in ordered], pairs)
+    versions = [{**_version(c, documents, " / ".join(values.get(c.id, []))), **_history(c, documents, links[c.id])}
+                for c in ordered]
     distinct = list(dict.fromkeys(v["value"] for v in versions))
     label = group[1].replace("_", " ").replace(":", " of ")
     return Fact(id="", claims=[v["claim"] for v in versions], summary=f"{label}: " + " vs ".join(distinct),
                 status="conflicting" if _conflicting(members, pairs, group) else "consistent", versions=versions)
+
+
+def _in_time(members: list[str], claims: Mapping[str, Claim], documents: Mapping[str, Document]) -> list[Claim]:
+    """The claims in the order of the time their figures speak of; those with none last."""
+    def when(claim: Claim) -> tuple:
+        moment = claim_moment(claim, documents[claim.doc])
+        published = documents[claim.doc].published
+        return (moment is None, moment.first if moment else "", moment.last if moment else "",
+                published is None, published or "", claim.id)
+
+    return sorted((claims[m] for m in members), key=when)
+
+
+def _links(group: tuple[str, str], ordered: list[str], pairs: Sequence[Pair]) -> dict[str, dict[str, list[str]]]:
+    """For each claim of the fact (``ordered`` in its history's order), the other claims it
+    disagrees with, updates, is updated by and agrees with, from the reasons of the fact's kind
+    and key, each list in the history's order."""
+    place = {claim: n for n, claim in enumerate(ordered)}
+    found: dict[str, dict[str, set[str]]] = {claim: {name: set() for name in _LINKS} for claim in ordered}
+    for pair in pairs:
+        if pair.a in place and pair.b in place:
+            for reason in pair.reasons:
+                if (reason.kind, reason.key) == group:
+                    for claim, name, other in _linked(pair, reason):
+                        found[claim][name].add(other)
+    return {claim: {name: sorted(others, key=place.__getitem__) for name, others in links.items()}
+            for claim, links in found.items()}
+
+
+def _linked(pair: Pair, reason: Reason) -> list[tuple[str, str, str]]:
+    """(claim, link, other claim) for what one reason says of the pair's two claims."""
+    a, b = pair.a, pair.b
+    if reason.relation == "conflict":
+        return [(a, "disagrees_with", b), (b, "disagrees_with", a)]
+    if reason.relation == "agree":
+        return [(a, "agrees_with", b), (b, "agrees_with", a)]
+    if reason.relation == "update" and reason.later:
+        new, old = (a, b) if reason.later == "a" else (b, a)
+        return [(new, "updates", old), (old, "updated_by", new)]
+    return []
+
+
+def _history(claim: Claim, documents: Mapping[str, Document], links: Mapping[str, list[str]]) -> dict:
+    """A version's place in the figure's history: the time it speaks of (one day or an ISO
+    interval), read from the claim's own date or its article's (``time_basis``), and its links."""
+    moment = claim_moment(claim, documents[claim.doc])
+    return {"time": moment.isoformat() if moment else None, "time_basis": moment.basis if moment else None,
+            **links}
 
 
 def _statement_fact(members: list[str], pairs, claims, documents) -> Fact:

@@ -91,7 +91,9 @@ class Quantity:
     unit: str | None = None
     unit_text: str | None = None
     key: str | None = None
-    # "update" when its sentence presents it as a change of an earlier figure ("rose to")
+    # "update" when its sentence presents it as a change of an earlier figure ("rose to"),
+    # "earlier" when it gives it as an earlier report ("had said"), "forecast" when it is of
+    # something to come ("would monitor") (``factcheck.extract.frames``)
     trend: str | None = None
     # the place the figure is of, when its phrase names one ("in the town of X")
     place: str | None = None
@@ -180,6 +182,7 @@ class Reason:
     not comparable). ``key`` names what was compared (the unit, for
     quantities); ``values`` and ``sources`` are what each side says and who says it, in the
     pair's ``(a, b)`` order; ``note`` qualifies the finding ("day" for a date conflict).
+    ``later``: for an update, the side (``"a"`` or ``"b"``) whose figure is the later one.
     """
 
     kind: str
@@ -188,6 +191,7 @@ class Reason:
     values: tuple[str, str] = ("", "")
     sources: tuple[str, str] = ("", "")
     note: str = ""
+    later: Literal["a", "b"] | None = None
 
     @property
     def agrees(self) -> bool:

@@ -1,16 +1,23 @@
-"""What every check may ask about a pair, worked out once: is it one event, one time, one place."""
+"""What every check may ask about a pair, worked out once: is it one event, one time, one place,
+and which of the two speaks of a later day."""
 
 from __future__ import annotations
 
+import calendar
+import dataclasses
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import cached_property
+from typing import Literal
 
-from factcheck.schema import Claim, Document
+from factcheck.schema import Claim, DateMention, Document
 from factcheck.textnorm import overlap
 
 # Two claims describe the same event when most content words of the shorter one recur in
 # the other (dates, numbers and stop words excluded).
 SAME_EVENT_OVERLAP = 0.5
+
+Side = Literal["a", "b"]
 
 
 def source_of(claim: Claim, doc: Document) -> str:
@@ -66,6 +73,11 @@ class PairContext:
         return False
 
     @cached_property
+    def later(self) -> Side | None:
+        """The claim whose time is the later one (``later_of``); None when they may be one moment."""
+        return later_of(self.a, self.doc_a, self.b, self.doc_b)
+
+    @cached_property
     def different_places(self) -> bool:
         """Both claims name countries and share none, or only one says it is set in a
         neighbouring place: Egypt's 4% growth against Kenya's 1%."""
@@ -77,3 +89,81 @@ class PairContext:
         """One claim names a country, the other none: "a 4.1 quake hit Crete" beside the story's
         own quake."""
         return bool(self.a.countries) != bool(self.b.countries)
+
+
+@dataclass(frozen=True)
+class Moment:
+    """The days a claim speaks of, ``first`` to ``last``, read from its own dates (``claim``) or,
+    when it gives none, from its document's publication date (``published``)."""
+
+    first: date
+    last: date
+    basis: Literal["claim", "published"]
+
+    def isoformat(self) -> str:
+        """One day, or an ISO 8601 interval ("2024-10-03/2024-10-04")."""
+        days = [self.first.isoformat()] + ([self.last.isoformat()] if self.last != self.first else [])
+        return "/".join(days)
+
+
+def mention_span(mention: DateMention) -> tuple[date, date] | None:
+    """The first and last calendar day a date may name; None for one without a year ("5 December"
+    in an undated article, a bare weekday), which cannot be placed before or after another.
+
+    A weekday resolved from its article's date names that past day only: a figure is reported of
+    a day gone by, not of the coming one the date check also allows for."""
+    from factcheck.checks.dates import calendar_days  # dates.py imports this module
+
+    value = mention.value
+    if value is None:
+        return None
+    if mention.granularity in ("day", "weekday"):
+        days = calendar_days(dataclasses.replace(mention, granularity="day"))
+        return min(days), max(days)
+    if mention.granularity == "week":
+        return value, value + timedelta(days=6)
+    if mention.granularity == "month":
+        return value.replace(day=1), value.replace(day=calendar.monthrange(value.year, value.month)[1])
+    if mention.granularity == "year":
+        return date(value.year, 1, 1), date(value.year, 12, 31)
+    return None
+
+
+def claim_moment(claim: Claim, doc: Document) -> Moment | None:
+    """When the claim's figures hold: the days its own event dates name (``checks.dates.event_dates``:
+    no inherited date, no bare "today"), else its document's publication date; None when neither
+    is known."""
+    from factcheck.checks.dates import event_dates  # dates.py imports this module
+
+    spans = [s for m in event_dates(claim.dates, doc.published) if (s := mention_span(m))]
+    if spans:
+        return Moment(min(lo for lo, _ in spans), max(hi for _, hi in spans), "claim")
+    if doc.published is not None:
+        return Moment(doc.published, doc.published, "published")
+    return None
+
+
+def later_of(a: Claim, doc_a: Document, b: Claim, doc_b: Document) -> Side | None:
+    """Which claim speaks of a later day: ordered by their moments (``claim_moment``); when those
+    may be one day (two sentences naming the day of one quake), by their publication dates. None
+    when neither tells them apart, or when the two disagree (an article that dates its figure
+    before the other article's date, though published after it)."""
+    by_moment = _after(claim_moment(a, doc_a), claim_moment(b, doc_b))
+    by_report = _after(_published(doc_a), _published(doc_b))
+    if by_moment and by_report and by_moment != by_report:
+        return None
+    return by_moment or by_report
+
+
+def _published(doc: Document) -> Moment | None:
+    return Moment(doc.published, doc.published, "published") if doc.published else None
+
+
+def _after(x: Moment | None, y: Moment | None) -> Side | None:
+    if x is None or y is None:
+        return None
+    if x.first > y.last:
+        return "a"
+    if y.first > x.last:
+        return "b"
+    return None

@@ -3,13 +3,17 @@
 Each qualifier is read as the range of true values a reporter would use it for (news usage,
 not logic): "more than 3,000" is said of 3,000-4,500, not of 11,000; "up to 11,000" is the top
 of an estimate, not a claim compatible with 1,500. Round figures (3,000) are approximate.
+
+Figures that do not fit are ordered in time (``PairContext.later``): a larger figure of a later
+day, or a later one its source presents as revised, updates the other; two figures of one
+moment, or a lower one later without a correction, conflict.
 """
 
 from __future__ import annotations
 
 from factcheck.checks.base import BaseCheck, register_check
-from factcheck.checks.context import PairContext
-from factcheck.schema import Claim, Quantity, Reason
+from factcheck.checks.context import PairContext, Side
+from factcheck.schema import Claim, Quantity, Reason, Relation
 
 # Share of content words (numbers and dates left out) two sentences must share for their
 # differing figures to be a conflict rather than figures of different things, unless the
@@ -87,9 +91,9 @@ def compare_quantities(a: Claim, b: Claim) -> list[tuple[str, Quantity, Quantity
 
 @register_check
 class QuantityCheck(BaseCheck):
-    """Figures for the same thing counted: a conflict when no figure of one claim fits any of
-    the other's and their frames match (``extract/frames.py``: same measure, place and scope,
-    no update cue), an agreement when they fit. Not compared across years (another event)."""
+    """Figures for the same thing counted: an agreement when they fit; when they do not and their
+    frames match (``extract/frames.py``: same measure, place and scope), an update when one is a
+    later figure (``progression``), else a conflict. Not compared across years (another event)."""
 
     kind = "quantity"
 
@@ -101,19 +105,81 @@ class QuantityCheck(BaseCheck):
             return []
         reasons = []
         for unit, qa, qb, ok in compare_quantities(ctx.a, ctx.b):
-            relation, note = ("agree", "") if ok else frame_mismatch(qa, qb)
-            if relation == "conflict" and not (ctx.close or ctx.cross_language or ctx.word_overlap >= SAME_FIGURE_OVERLAP):
-                relation, note = "apart", "figures in sentences about different things"
+            relation, note, later = ("agree", "", None) if ok else mismatch(qa, qb, ctx.later)
+            if relation in ("conflict", "update") and not _same_figure(ctx):
+                # a later figure in a sentence about something else is no version of this one
+                relation, note, later = "apart", "figures in sentences about different things", None
             reasons.append(Reason("quantity", relation, key=unit, values=(describe(qa, unit), describe(qb, unit)),
-                                  sources=ctx.sources, note=note))
+                                  sources=ctx.sources, note=note, later=later))
         return reasons
 
 
-def frame_mismatch(a: Quantity, b: Quantity) -> tuple[str, str]:
-    """How two figures that do not fit are related: an update, figures of different scopes or
-    places (not comparable), or a conflict."""
-    if a.trend == "update" or b.trend == "update":
-        return "update", "a figure the sources present as updated"
+def _same_figure(ctx: PairContext) -> bool:
+    return ctx.close or ctx.cross_language or ctx.word_overlap >= SAME_FIGURE_OVERLAP
+
+
+def mismatch(a: Quantity, b: Quantity, later: Side | None) -> tuple[Relation, str, Side | None]:
+    """How two figures that do not fit are related, ``later`` naming the side of the later day
+    (``PairContext.later``): figures of different scopes or places (not comparable, or a part
+    larger than its whole), else, being of one frame, an update (with the side whose figure is
+    the later one) or a conflict."""
+    relation, note = frame_mismatch(a, b)
+    if note:
+        return relation, note, None
+    update = progression(a, b, later)
+    if update:
+        return "update", *update
+    return "conflict", "a lower figure on a later day, with no correction" if later else "", None
+
+
+def progression(a: Quantity, b: Quantity, later: Side | None) -> tuple[str, Side] | None:
+    """(note, later side) when one figure of a frame updates the other, else None.
+
+    Of two days, the later figure updates the earlier one when it is larger (a toll, a force
+    that grows) or when its sentence presents it as a revision ("revised", "new toll"); a lower
+    figure without one is a conflict. A forecast ("observers would monitor the polls") speaks of
+    the coming event, whenever it was reported, so two forecasts are of one moment. When time
+    cannot tell the figures apart, an update cue in either sentence ("rose to", "so far") makes
+    the larger one the later figure of a growing count. A figure its article gives as an
+    earlier one ("the coalition had said on 5 December that fewer than 3,000 remained") is
+    updated by the other, whichever way the figure moved, unless time puts it after the other.
+    """
+    earlier = _earlier_side(a, b)
+    if earlier and later != earlier:
+        return "a figure its article gives as an earlier one", "b" if earlier == "a" else "a"
+    if "forecast" in (a.trend, b.trend):
+        later = None
+    if later is None:
+        if a.trend == "update" or b.trend == "update":
+            return "a figure the sources present as updated", "a" if _above(a, b) else "b"
+        return None
+    new, old = (a, b) if later == "a" else (b, a)
+    if _above(new, old):
+        return "a larger figure reported for a later day", later
+    if new.trend == "update":
+        return "a later figure the source presents as revised", later
+    return None
+
+
+def _earlier_side(a: Quantity, b: Quantity) -> Side | None:
+    """The side whose sentence gives its figure as an earlier one, when only one does."""
+    if (a.trend == "earlier") == (b.trend == "earlier"):
+        return None
+    return "a" if a.trend == "earlier" else "b"
+
+
+def _above(x: Quantity, y: Quantity) -> bool:
+    """``x`` is the larger of two figures that do not fit (its whole range above ``y``'s)."""
+    rx, ry = plausible_range(x), plausible_range(y)
+    if rx is None or ry is None:
+        return x.value > y.value
+    return min(rx) > max(ry)
+
+
+def frame_mismatch(a: Quantity, b: Quantity) -> tuple[Relation, str]:
+    """Whether two figures that do not fit count different scopes or places (``apart``, or a
+    conflict when a part is larger than its whole), with a note saying which; ("conflict", "")
+    when their frames match."""
     if a.part != b.part:
         part, whole = (a, b) if a.part else (b, a)
         if part.value <= whole.value:  # "11 children among the dead" fits any larger toll

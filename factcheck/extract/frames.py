@@ -40,6 +40,20 @@ UPDATE_CUES = (
     "ارتفع", "ارتفعت", "ارتفاع", "حصيلة جديدة", "الحصيلة الجديدة", "حصيلة أولية", "الحصيلة الأولية",
     "مرشحة للارتفاع", "مرشح للارتفاع", "قابلة للارتفاع", "حتى الآن", "حتى اللحظة", "بعد أن كان",
 )
+# The sentence gives its figure as an earlier one, set before its article's present: "the
+# previous death toll was 20", "had said on 5 December"; in Arabic a background clause opened by
+# وكان with its verb of saying a few words on ("وكان التحالف ... قال في 5 ديسمبر إن أقل من 3000").
+EARLIER_CUES = ("previous toll", "previous death toll", "earlier toll", "earlier estimate", "previous estimate",
+                "had said", "had reported", "had estimated", "had put", "previously", "كان قد", "كانت قد")
+_AR_BACKGROUND = re.compile(fold(
+    r"(?<![^\W\d_])وكان(?:ت)?\s+(?:\S+\s+){0,8}?"
+    r"(?:قد|قال|قالت|أعلن|أعلنت|أفاد|أفادت|ذكر|ذكرت|أكد|أكدت)(?![^\W\d_])"))
+# The sentence gives the figure of something still to come: "2,000 observers would monitor the
+# polls" speaks of the polls, whenever it was reported (read only when no update cue is found).
+FORECAST_CUES = (
+    "will", "would", "expected to", "is to", "are to", "plans to", "planned", "scheduled to", "set to",
+    "سوف", "من المتوقع", "المتوقع", "يتوقع", "تتوقع", "ينتظر", "تنتظر", "سيتم", "من المقرر", "المقرر",
+)
 # The figure is a part of a larger count: "56 dead, including 11 children" (cue before the
 # part), "14 died on that island alone" (cue after it).
 PART_BEFORE = ("including", "among them", "of whom", "of them", "بينهم", "منهم", "من بينهم", "بينها")
@@ -63,19 +77,32 @@ def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern:
 
 _MEASURES = [(name, _cue_pattern(cues)) for name, cues in MEASURE_CUES.items()]
 _UPDATE = _cue_pattern(UPDATE_CUES)
+_FORECAST = _cue_pattern(FORECAST_CUES)
+_EARLIER = _cue_pattern(EARLIER_CUES)
 _PART_BEFORE = _cue_pattern(PART_BEFORE)
 _PART_AFTER = _cue_pattern(PART_AFTER)
 
 
 def frames(quantities: list[Quantity], text: str) -> list[Quantity]:
-    """The figures of one sentence (offsets into ``text``), each with its frame. An update cue
-    belongs to the sentence, so it is read once for all of them."""
-    trend = "update" if _UPDATE.search(fold(text).lower()) else None
+    """The figures of one sentence (offsets into ``text``), each with its frame. An update,
+    earlier-report or forecast cue belongs to the sentence, so it is read once for all of them."""
+    trend = _trend(fold(text).lower())
     parts = [q for q in quantities if _is_part(q, text)]
     # A part told inside its whole ("248 people, including a dozen Americans, were killed")
     # does not stand between the whole and the words that say what it counts.
     return [_frame(q, text, [o for o in quantities if o is not q and (q in parts or o not in parts)], trend)
             for q in quantities]
+
+
+def _trend(folded: str) -> str | None:
+    """How the sentence places its figures in time: "update" when it presents them as changed
+    ("rose to"), else "earlier" when it gives them as an earlier report ("had said"), else
+    "forecast" when it speaks of something to come ("would monitor"), else None."""
+    if _UPDATE.search(folded):
+        return "update"
+    if _EARLIER.search(folded) or _AR_BACKGROUND.search(folded):
+        return "earlier"
+    return "forecast" if _FORECAST.search(folded) else None
 
 
 def _is_part(q: Quantity, text: str) -> bool:

@@ -95,7 +95,8 @@ def page(view: ReportView, show: str) -> dict:
 
 
 def _card(view: ReportView, fact: Fact, claim_hid: dict[str, str], doc_hid: dict[str, str]) -> dict:
-    reasons = [r for v in view.own_pairs(fact) for r in v.pair.reasons if r.relation in ("conflict", "agree")]
+    reasons = [r for v in view.own_pairs(fact) for r in v.pair.reasons
+               if r.relation in ("conflict", "agree", "update")]
     keys = sorted({r.key for r in reasons if r.kind == "quantity" and r.key})
     line = None
     if keys:
@@ -107,6 +108,7 @@ def _card(view: ReportView, fact: Fact, claim_hid: dict[str, str], doc_hid: dict
         doc = view.documents[claim.doc]
         versions.append({"value": version.get("value"), "who": claim.attribution, "outlet": view.names[doc.id],
                          "published": doc.published.isoformat() if doc.published else None,
+                         "when": view.when(version), "history": view.history(fact, version),
                          "hid": claim_hid[claim.id], "quote": shorten(claim.text, QUOTE_CHARS), "lang": claim.language,
                          "doc": claim.doc})
         by_claim[claim.id] = {"hid": claim_hid[claim.id], "outlet": view.names[doc.id], "said_by": view.said_by(claim)}

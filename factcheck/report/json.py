@@ -69,7 +69,7 @@ def report_to_dict(report: Report) -> dict:
                 "similarity": p.similarity,
                 "reasons": [{"kind": r.kind, "relation": r.relation, "detail": reason_text(r), "key": r.key,
                              "values": list(r.values), "sources": list(r.sources), "note": r.note,
-                             "agrees": r.agrees} for r in p.reasons],
+                             "agrees": r.agrees, "later": r.later} for r in p.reasons],
                 "nli": p.nli,
             }
             for p in report.pairs

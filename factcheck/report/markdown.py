@@ -51,12 +51,12 @@ def render_markdown(report: Report, *, show: str = DEFAULT_SHOW) -> str:
         out += ["", "## Facts", ""]
         for fact in view.facts:
             out += [f"### {fact.id}: {md_escape(view.fact_title(fact))} ({fact.status})", "",
-                    "| says | who | source | date | quote |", "|---|---|---|---|---|"]
+                    "| says | who | source | date | history | quote |", "|---|---|---|---|---|---|"]
             for version in fact.versions:
                 claim = view.claims[version["claim"]]
                 out.append(f"| {md_escape(version.get('value') or '')} | {md_escape(claim.attribution or 'unattributed')} "
-                           f"| {md_escape(view.names[version['doc']])} | {version.get('published') or 'undated'} "
-                           f"| {md_escape(shorten(claim.text, QUOTE_CHARS))} |")
+                           f"| {md_escape(view.names[version['doc']])} | {md_escape(view.when(version))} "
+                           f"| {md_escape(view.history(fact, version))} | {md_escape(shorten(claim.text, QUOTE_CHARS))} |")
             out.append("")
     shown = view.shown(show)
     hidden = len(view.pairs) - len(shown)

@@ -53,6 +53,9 @@ def print_report(console: Console, report: Report, *, show: str = DEFAULT_SHOW) 
                           f"{' (' + ', '.join(kinds) + ')' if kinds else ''} {escape(_line(view.fact_title(fact)))}")
             for version in fact.versions:
                 console.print(f"  • {escape(_line(view.version_line(version)))}")
+                history = view.history(fact, version)
+                if history:
+                    console.print(f"    [dim]{escape(_line(history))}[/dim]")
 
     hidden = len(view.pairs) - len(shown)
     console.rule(f"Pairs: {len(shown)} of {len(view.pairs)}")

@@ -65,6 +65,28 @@ class ReportView:
         said = version.get("value") or shorten(version.get("text") or "", quote_chars)
         return f"{said} ({self.said_by(self.claims[version['claim']])})"
 
+    def when(self, version: dict) -> str:
+        """The day a version speaks of: its own date when the claim gives one ("2024-12-05, in the
+        text"), else its article's, else "undated"."""
+        time = version.get("time")
+        if time and version.get("time_basis") == "claim":
+            return f"{time}, in the text"
+        return time or version.get("published") or "undated"
+
+    def history(self, fact: Fact, version: dict) -> str:
+        """Where a version stands among the fact's others: the earlier figures it is a later
+        estimate of, those that updated it, and those of the same moment it disagrees with,
+        each by its figure and day ("later estimate than 3,000 troops (2024-10-27); disagrees
+        with 1,500 troops (undated)"). Empty for a version the fact links to no other."""
+        others = {v["claim"]: v for v in fact.versions}
+
+        def named(ids: list[str]) -> str:
+            return ", ".join(f"{others[i].get('value') or 'its claim'} ({self.when(others[i])})"
+                             for i in ids if i in others)
+
+        parts = [(_HISTORY[link], named(version.get(link) or [])) for link in _HISTORY]
+        return "; ".join(f"{words} {names}" for words, names in parts if names)
+
     def fact_title(self, fact: Fact, *, chars: int = 120) -> str:
         """A valued fact's summary ("troops: 1,500 vs 3,000"), or a statement fact's lead quote
         shortened at a word boundary."""
@@ -89,6 +111,10 @@ class ReportView:
         for view in self.pairs:
             counts[view.pair.label] += 1
         return counts
+
+
+# How a version's links to the others read (``facts._LINKS``), in the order shown.
+_HISTORY = {"updates": "later estimate than", "updated_by": "updated by", "disagrees_with": "disagrees with"}
 
 
 def build_view(report: Report) -> ReportView:
@@ -135,7 +161,7 @@ def _host(url: str | None) -> str | None:
 # How each kind's finding opens, by relation; a kind not listed gets its name.
 _OPENINGS = {
     ("quantity", "agree"): "compatible",
-    ("quantity", "update"): "updated figure",
+    ("quantity", "update"): "updated figure ({note})",
     ("quantity", "apart"): "not comparable ({note})",
     ("date", "conflict"): "different {note}",
     ("negation", "conflict"): "one source denies what the other asserts",
@@ -154,12 +180,22 @@ def reason_text(reason: Reason) -> str:
     if opening is None:
         opening = "" if (reason.kind, reason.relation) == ("quantity", "conflict") else \
             f"{reason.kind.replace('-', ' ')} {reason.relation}"
-    opening = opening.format(note=reason.note).strip()
+    opening = opening.format(note=reason.note).replace(" ()", "").strip()
     (va, vb), (sa, sb) = reason.values, reason.sources
     if not (va or vb):  # a finding about the pair, not two values: name the two sources
         return f"{opening}: {sa} and {sb}" if opening and sa and sb else opening
-    sides = " vs ".join(f"{v} ({s})" if s else v for v, s in ((va, sa), (vb, sb)) if v or s)
+    sides = _sides(reason)
     return f"{opening}: {sides}" if opening and sides else opening or sides
+
+
+def _sides(reason: Reason) -> str:
+    """What each side says and who says it; an update's earlier figure first ("3,000 (…) then
+    up to 11,000 (…)")."""
+    sides = [(v, s) for v, s in zip(reason.values, reason.sources, strict=True) if v or s]
+    joint = " vs "
+    if reason.relation == "update" and reason.later and len(sides) == 2:
+        sides, joint = (sides if reason.later == "b" else sides[::-1]), " then "
+    return joint.join(f"{v} ({s})" if s else v for v, s in sides)
 
 
 def shorten(text: str, limit: int) -> str:

@@ -33,3 +33,15 @@ def test_a_part_of_a_larger_count():
 def test_a_part_told_inside_its_whole_does_not_hide_what_the_whole_counts():
     figures = frames("A total of 248 people, including a dozen Americans, were killed in the Nairobi bombing")
     assert [(f[0], f[1], f[4]) for f in figures] == [(248, "killed", False), (12, None, True)]
+
+
+def test_a_figure_of_something_to_come_is_a_forecast_and_one_told_as_an_earlier_report_is_earlier():
+    assert frames("The commission said 2,000 international observers would monitor the polls.")[0][2] == "forecast"
+    assert frames("وتنتظر الهيئة وصول 3 آلاف مراقب دولي.")[0][2] == "forecast"
+    assert frames("The previous death toll was 20 with 50 others injured.")[0][2] == "earlier"
+    background = "وكان التحالف الذي تقوده الولايات المتحدة قال في 5 ديسمبر إن أقل من 3000 مقاتل ما زالوا في سوريا والعراق."
+    assert frames(background)[0][2] == "earlier"
+    # "وكان" alone is a past tense, not a report of an earlier figure
+    assert frames("وكان مركزه 59 كيلومترا من العاصمة.")[0][2] is None
+    # a sentence that tells the change itself is an update, whatever else it says
+    assert frames("The toll rose to 32 people killed, up from an earlier estimate of 14.")[0][2] == "update"

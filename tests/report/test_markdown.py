@@ -10,8 +10,9 @@ INVISIBLE = "\u2066\u2067\u2068\u2069\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
 def test_summary_and_facts_are_tables_with_one_row_per_version(small_report):
     md = render_markdown(small_report)
     assert "## Summary\n\n| fact | conflict | versions | sources |\n|---|---|--:|---|\n| f1: troops:" in md
-    assert "| says | who | source | date | quote |" in md
-    assert "| up to 11,000 troops | unattributed | notes.txt | 2025-04-20 | Estimates put the force" in md
+    assert "| says | who | source | date | history | quote |" in md
+    assert ("| up to 11,000 troops | unattributed | notes.txt | 2025-04-20 | disagrees with more than 3,000 troops "
+            "(2025-04-26, in the text), 1,500 troops (undated) | Estimates put the force") in md
     for table in _tables(md):
         assert len({len(re.findall(r"(?<!\\)\|", row)) for row in table}) == 1, table
 

@@ -1,0 +1,114 @@
+"""Figures of one frame ordered in time: a later, larger figure (or a later one presented as a
+revision, or one its article gives as an earlier report) is an update; two figures of one moment,
+or a lower one later without a correction, conflict. Sentences are extracted as the pipeline
+extracts them; only their articles' dates are set by hand."""
+
+from datetime import date
+
+from factcheck.checks import load_checks, run_checks
+from factcheck.checks.context import claim_moment, later_of
+from factcheck.extract.features import annotate
+from factcheck.pairing import Thresholds
+from factcheck.schema import Claim, Document, Pair, Source
+from factcheck.verdict import decide
+
+THRESHOLDS = Thresholds(same=0.89, cross=0.847)
+
+
+def said(doc_id: str, text: str, published: date | None = None) -> tuple[Document, Claim]:
+    """``text`` as the one claim of an article published on ``published``."""
+    doc = Document(id=doc_id, source=Source(path=f"<{doc_id}>", text=text, id=doc_id), start=0, end=len(text),
+                   published=published, language="ar" if not text.isascii() else "en", lines=[(0, len(text))])
+    claim = Claim(id=f"{doc_id}:1", doc=doc_id, start=0, end=len(text), text=text, language=doc.language)
+    return doc, annotate(claim, doc)
+
+
+def quantity_reason(first: tuple[Document, Claim], second: tuple[Document, Claim]):
+    """The quantity reason and the verdict for the pair (first, second)."""
+    (doc_a, a), (doc_b, b) = first, second
+    [pair] = run_checks([Pair(a=a.id, b=b.id, similarity=0.95)], {a.id: a, b.id: b}, {doc_a.id: doc_a, doc_b.id: doc_b},
+                        checks=load_checks(), thresholds=THRESHOLDS)
+    pair = decide(pair, min_confidence=0.5)
+    [reason] = [r for r in pair.reasons if r.kind == "quantity"]
+    return reason, pair.label
+
+
+MONDAY = "At least 14 people were killed in the suicide attack on the wedding in Hasakah, medics said."
+TUESDAY = "At least 30 people were killed in the suicide attack on the wedding in Hasakah, medics said."
+
+
+def test_a_larger_toll_reported_a_day_later_updates_the_earlier_one():
+    reason, label = quantity_reason(said("d1", TUESDAY, date(2016, 10, 4)), said("d2", MONDAY, date(2016, 10, 3)))
+    assert (reason.relation, reason.later, label) == ("update", "a", "neutral")
+    assert reason.values == ("at least 30 killed", "at least 14 killed")
+
+
+def test_two_tolls_of_one_day_or_of_no_known_day_conflict():
+    for published in (date(2016, 10, 3), None):
+        reason, label = quantity_reason(said("d1", TUESDAY, published), said("d2", MONDAY, published))
+        assert (reason.relation, reason.later, label) == ("conflict", None, "contradiction")
+
+
+def test_a_lower_toll_on_a_later_day_conflicts_unless_presented_as_revised():
+    reason, label = quantity_reason(said("d1", TUESDAY, date(2016, 10, 3)), said("d2", MONDAY, date(2016, 10, 4)))
+    assert (reason.relation, label) == ("conflict", "contradiction")
+    assert reason.note == "a lower figure on a later day, with no correction"
+    revised = ("The toll was revised to at least 14 people killed in the suicide attack on the wedding in Hasakah, "
+               "medics said.")
+    reason, label = quantity_reason(said("d1", TUESDAY, date(2016, 10, 3)), said("d2", revised, date(2016, 10, 4)))
+    assert (reason.relation, reason.later, label) == ("update", "b", "neutral")
+
+
+def test_a_figure_dated_in_its_own_sentence_is_placed_on_that_day_not_its_article_s():
+    dated = said("d1", "On 1 October at least 14 people were killed in the attacks on weddings in Hasakah, medics said.",
+                 date(2016, 10, 4))
+    undated = said("d2", "At least 30 people were killed in the attacks on weddings in Hasakah, medics said.",
+                   date(2016, 10, 4))
+    assert claim_moment(dated[1], dated[0]).first == date(2016, 10, 1)
+    assert claim_moment(undated[1], undated[0]).basis == "published"
+    reason, label = quantity_reason(dated, undated)
+    assert (reason.relation, reason.later, label) == ("update", "b", "neutral")
+
+
+def test_when_its_own_date_and_the_publication_dates_order_two_figures_differently_time_cannot_tell():
+    dated = said("d1", "On 1 October at least 30 people were killed in the attacks on weddings in Hasakah, medics said.",
+                 date(2016, 10, 4))
+    undated = said("d2", "At least 14 people were killed in the attacks on weddings in Hasakah, medics said.",
+                   date(2016, 10, 3))
+    assert later_of(dated[1], dated[0], undated[1], undated[0]) is None
+    reason, label = quantity_reason(dated, undated)
+    assert (reason.relation, label) == ("conflict", "contradiction")
+
+
+def test_the_same_event_day_in_both_sentences_leaves_the_order_to_the_publication_dates():
+    first = said("d1", "As many as 200,000 people were killed by the quake, which struck on January 12.",
+                 date(2010, 1, 29))
+    final = said("d2", "The January 12 quake left 222,570 people killed, the United Nations reported.",
+                 date(2010, 3, 18))
+    reason, label = quantity_reason(first, final)
+    assert (reason.relation, reason.later, label) == ("update", "b", "neutral")
+
+
+def test_forecasts_of_one_event_conflict_whenever_they_were_reported():
+    first = said("v1", "The commission said 2,000 international observers would monitor the polls.", date(2023, 10, 2))
+    later = said("v3", "Some 3,000 international observers are expected to monitor the polls.", date(2023, 10, 4))
+    reason, label = quantity_reason(first, later)
+    assert (reason.relation, label) == ("conflict", "contradiction")
+
+
+def test_a_part_larger_than_the_earlier_whole_is_judged_by_its_frame_not_its_day():
+    whole = said("q2", "وأعلنت وزارة الداخلية أن الزلزال أسفر عن مقتل ١٢٠٠ شخص.", date(2024, 3, 12))
+    part = said("q4", "وأفادت مصادر طبية بأن عدد القتلى تجاوز ألفي شخص في المستشفيات الميدانية وحدها.",
+                date(2024, 3, 13))
+    reason, label = quantity_reason(whole, part)
+    assert (reason.relation, reason.note, label) == ("conflict", "a part larger than the whole count", "contradiction")
+
+
+def test_a_figure_the_article_gives_as_an_earlier_report_is_updated_even_by_a_lower_one():
+    """The coalition's own words: fewer than 3,000 fighters on 5 December, fewer than 1,000 now."""
+    background = said("c1", "وكان التحالف الذي تقوده الولايات المتحدة قال في الخامس من ديسمبر إن أقل من 3000 مقاتل "
+                            "ما زالوا في سوريا والعراق.")
+    now = said("c2", "التحالف الدولي: لم يتبق سوى أقل من 1000 مقاتل لتنظيم داعش في سوريا والعراق.")
+    assert [q.trend for q in background[1].quantities] == ["earlier"]
+    reason, label = quantity_reason(background, now)
+    assert (reason.relation, reason.later, label) == ("update", "b", "neutral")
