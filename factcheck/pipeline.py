@@ -71,6 +71,10 @@ class Checker:
                 parts.append(stages.embed(chunk, self.encoder))
                 advance(len(chunk))
             embeddings = np.vstack(parts)
+        frames = None
+        if frame_settings := stages.FrameSettings.from_config(config):
+            with self.steps.step("Embedding figure contexts"):
+                frames = frame_settings.match(stages.frame_vectors(claims, self.encoder))
         with self.steps.step("Similarity thresholds"):
             thresholds = self.similarity_thresholds()
         pairs = stages.pair(claims, embeddings, thresholds=thresholds, checks=self.checks,
@@ -99,7 +103,8 @@ class Checker:
             with self.steps.progress("Comparing figures, dates, denials, firsts", len(pairs), "pairs") as advance:
                 checked = []
                 for chunk in _chunks(pairs, CHECK_CHUNK):
-                    checked += stages.checks(chunk, claims, documents, registered=self.checks, thresholds=thresholds)
+                    checked += stages.checks(chunk, claims, documents, registered=self.checks, thresholds=thresholds,
+                                             frames=frames)
                     advance(len(chunk))
                 pairs = checked
         report.pairs = stages.verdict(pairs, min_confidence=config.nli_min_confidence)
@@ -125,8 +130,10 @@ class Checker:
         if self.nli is not None:
             pairs = stages.nli(pairs, claims, self.nli)
         if self.config.structured_checks:
+            frame_settings = stages.FrameSettings.from_config(self.config)
+            frames = frame_settings.match(stages.frame_vectors(claims, self.encoder)) if frame_settings else None
             pairs = stages.checks(pairs, claims, documents, registered=self.checks,
-                                  thresholds=self.similarity_thresholds())
+                                  thresholds=self.similarity_thresholds(), frames=frames)
         return stages.verdict(pairs, min_confidence=self.config.nli_min_confidence)
 
     def similarity_thresholds(self) -> Thresholds:

@@ -1,6 +1,6 @@
 """The pipeline's stages as plain functions over typed records, in the order data flows:
 
-    read -> articles -> copies -> claims -> embed -> pair -> nli -> checks -> verdict -> facts
+    read -> articles -> copies -> claims -> embed (+ frame_vectors) -> pair -> nli -> checks -> verdict -> facts
 
 Each takes what the previous one produced and returns new records; none reads a global or
 writes into its inputs. ``factcheck.pipeline.Checker`` composes them in one process; a
@@ -17,9 +17,10 @@ from typing import Protocol
 
 import numpy as np
 
-from factcheck.checks import Check, run_checks
+from factcheck.checks import Check, FrameMatch, run_checks
 from factcheck.claims import claims_of
 from factcheck.copies import drop_copied_sentences, find_copies, originals
+from factcheck.extract.frames import figure_contexts
 from factcheck.facts import group_facts
 from factcheck.ingest import articles_from_source, read_sources
 from factcheck.nli.directions import both_directions
@@ -83,6 +84,52 @@ def embed(found: Sequence[Claim], encoder: TextEncoder) -> np.ndarray:
     return encoder.encode([c.text for c in found])
 
 
+def frame_vectors(found: Sequence[Claim], encoder: TextEncoder) -> dict[tuple[str, int], np.ndarray]:
+    """(claim id, index in ``Claim.quantities``) -> the unit vector of that figure's context with
+    the numbers and dates masked (``extract.frames.figure_contexts``), embedded by the claims'
+    encoder: what the figure counts, in any language. A context shared by several figures is
+    embedded once."""
+    keys, texts = [], []
+    for claim in found:
+        for i, text in enumerate(figure_contexts_of(claim)):
+            keys.append((claim.id, i))
+            texts.append(text)
+    if not texts:
+        return {}
+    unique = list(dict.fromkeys(texts))
+    vectors = encoder.encode(unique)
+    row = {text: i for i, text in enumerate(unique)}
+    return {key: vectors[row[text]] for key, text in zip(keys, texts, strict=True)}
+
+
+def figure_contexts_of(claim: Claim) -> list[str]:
+    """``figure_contexts`` on the claim's own text (its spans index the source text)."""
+    shift = claim.start
+    quantities = [dataclasses.replace(q, start=q.start - shift, end=q.end - shift) for q in claim.quantities]
+    dates = [dataclasses.replace(d, start=d.start - shift, end=d.end - shift) for d in claim.dates if not d.inherited]
+    return figure_contexts(claim.text, quantities, dates)
+
+
+@dataclasses.dataclass(frozen=True)
+class FrameSettings:
+    """The cosines at which two figures' masked contexts count the same thing (from ``Config``):
+    ``same`` in one language, ``cross`` across languages."""
+
+    same: float
+    cross: float
+
+    @classmethod
+    def from_config(cls, config) -> FrameSettings | None:
+        """None when figures are compared on their keys alone (structured checks off, or
+        ``frame_similarity`` 0): then no frame vectors are needed."""
+        if not config.structured_checks or not config.frame_similarity:
+            return None
+        return cls(same=config.frame_similarity, cross=config.frame_cross_similarity)
+
+    def match(self, vectors: dict[tuple[str, int], np.ndarray]) -> FrameMatch:
+        return FrameMatch(vectors, same=self.same, cross=self.cross)
+
+
 @dataclasses.dataclass(frozen=True)
 class PairingSettings:
     """What decides which claims are compared (from ``Config``): every runner pairs alike."""
@@ -131,10 +178,11 @@ def nli(pairs: Sequence[Pair], found: Sequence[Claim] | dict[str, Claim], scorer
 
 
 def checks(pairs: Sequence[Pair], found: Sequence[Claim], documents: Sequence[Document], *,
-           registered: Sequence[Check], thresholds: Thresholds | None) -> list[Pair]:
-    """Each pair with the reasons the checks find."""
+           registered: Sequence[Check], thresholds: Thresholds | None, frames: FrameMatch | None = None) -> list[Pair]:
+    """Each pair with the reasons the checks find; ``frames`` (``FrameSettings.match`` of
+    ``frame_vectors``) tells which figures count the same thing."""
     return run_checks(pairs, {c.id: c for c in found}, {d.id: d for d in documents}, checks=registered,
-                      thresholds=thresholds)
+                      thresholds=thresholds, frames=frames)
 
 
 def verdict(pairs: Sequence[Pair], *, min_confidence: float) -> list[Pair]:

@@ -15,6 +15,7 @@ import textwrap
 
 import pytest
 
+from factcheck import stages
 from factcheck.cli import main
 from factcheck.config import Config
 from factcheck.pipeline import Checker
@@ -85,7 +86,9 @@ def test_a_rerun_after_one_new_article_computes_only_its_claims_and_their_pairs(
     again, encoder, nli = checker(tmp_path)
     report = again.check([folder])
     new = {c.text for c in report.claims if c.doc == "c"}
-    assert set(encoder.asked) == new
+    # its claims, and the words around its figures (what each figure counts: stages.frame_vectors)
+    contexts = {t for c in report.claims if c.doc == "c" for t in stages.figure_contexts_of(c)}
+    assert set(encoder.asked) == new | contexts
     assert nli.asked and all(a in new or b in new for a, b in nli.asked)
     plain, _, _ = checker(tmp_path / "plain", cached=False)
     assert render_json(report) == render_json(plain.check([folder]))

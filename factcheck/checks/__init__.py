@@ -13,11 +13,11 @@ from collections.abc import Mapping, Sequence
 
 from factcheck.checks import scope, quantity, dates, denial, first, wording  # noqa: F401  (registration order)
 from factcheck.checks.base import CHECKS, BaseCheck, Check, load_checks, register_check
-from factcheck.checks.context import PairContext, source_of
+from factcheck.checks.context import FrameMatch, PairContext, source_of
 from factcheck.pairing import Thresholds
 from factcheck.schema import Claim, Document, Pair, Reason
 
-__all__ = ["CHECKS", "BaseCheck", "Check", "PairContext", "compare", "load_checks", "register_check",
+__all__ = ["CHECKS", "BaseCheck", "Check", "FrameMatch", "PairContext", "compare", "load_checks", "register_check",
            "run_checks", "source_of"]
 
 # How far above the cross-language pairing threshold two claims in different languages must
@@ -27,18 +27,20 @@ _ORDER = {"conflict": 0, "agree": 1, "update": 2, "apart": 3, "override": 4}
 
 
 def run_checks(pairs: Sequence[Pair], claims: Mapping[str, Claim], documents: Mapping[str, Document], *,
-               checks: Sequence[Check], thresholds: Thresholds | None = None) -> list[Pair]:
+               checks: Sequence[Check], thresholds: Thresholds | None = None,
+               frames: FrameMatch | None = None) -> list[Pair]:
     """Each pair with the reasons every check finds. ``thresholds`` are the pairing thresholds:
     in one language the words themselves show whether two claims tell one event; embeddings
     stand in only where words cannot be matched, or where they put two claims as close as
-    pairing on similarity alone does."""
+    pairing on similarity alone does. ``frames`` tells whether two figures count the same
+    thing (None: figures are compared on their keys alone)."""
     out = []
     for pair in pairs:
         a, b = claims[pair.a], claims[pair.b]
         similar = (thresholds is not None and a.language != b.language
                    and pair.similarity >= thresholds.cross + SAME_EVENT_MARGIN)
         close = thresholds is not None and pair.similarity >= thresholds.between(a, b)
-        ctx = PairContext(a, b, documents[a.doc], documents[b.doc], similar=similar, close=close)
+        ctx = PairContext(a, b, documents[a.doc], documents[b.doc], similar=similar, close=close, frames=frames)
         out.append(dataclasses.replace(pair, reasons=[*pair.reasons, *compare(ctx, checks)]))
     return out
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 from typing import Literal
+
+import numpy as np
 
 from factcheck.schema import Claim, DateMention, Document
 from factcheck.textnorm import overlap
@@ -28,10 +31,38 @@ def source_of(claim: Claim, doc: Document) -> str:
 
 
 @dataclass(frozen=True)
+class FrameMatch:
+    """Whether two figures count the same thing, read from their masked contexts
+    (``extract.frames.figure_contexts``): ``vectors`` maps (claim id, index of the figure in
+    ``Claim.quantities``) to the unit vector of its context; two figures match when their cosine
+    is at least ``same`` in one language, ``cross`` across languages (cross-language cosines
+    run lower for one meaning, as the pairing's thresholds do)."""
+
+    vectors: Mapping[tuple[str, int], np.ndarray] = field(repr=False, compare=False)
+    same: float
+    cross: float
+
+    def similarity(self, a: Claim, i: int, b: Claim, j: int) -> float | None:
+        """The cosine of the two figures' contexts; None when either was not embedded."""
+        va, vb = self.vectors.get((a.id, i)), self.vectors.get((b.id, j))
+        if va is None or vb is None:
+            return None
+        return float(np.dot(va, vb))
+
+    def alike(self, a: Claim, i: int, b: Claim, j: int) -> bool | None:
+        """``a``'s figure ``i`` and ``b``'s figure ``j`` count the same thing; None when unknown."""
+        cosine = self.similarity(a, i, b, j)
+        if cosine is None:
+            return None
+        return cosine >= (self.same if a.language == b.language else self.cross)
+
+
+@dataclass(frozen=True)
 class PairContext:
     """Two claims, their documents, ``similar``: the embeddings put both on one event (used
-    across languages, where words cannot be matched), and ``close``: they are as similar as
-    claims paired on similarity alone."""
+    across languages, where words cannot be matched), ``close``: they are as similar as
+    claims paired on similarity alone, and ``frames``: whether two of their figures count
+    the same thing (None: not known, figures are compared on their keys alone)."""
 
     a: Claim
     b: Claim
@@ -39,6 +70,7 @@ class PairContext:
     doc_b: Document
     similar: bool = False
     close: bool = False
+    frames: FrameMatch | None = None
 
     @property
     def sources(self) -> tuple[str, str]:
@@ -47,6 +79,11 @@ class PairContext:
     @property
     def cross_language(self) -> bool:
         return self.a.language != self.b.language
+
+    def figures_alike(self, i: int, j: int) -> bool | None:
+        """``a``'s figure ``i`` and ``b``'s figure ``j`` count the same thing (``FrameMatch``);
+        None when their contexts were not embedded."""
+        return None if self.frames is None else self.frames.alike(self.a, i, self.b, j)
 
     @cached_property
     def word_overlap(self) -> float:

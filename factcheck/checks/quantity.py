@@ -11,6 +11,8 @@ moment, or a lower one later without a correction, conflict.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from factcheck.checks.base import BaseCheck, register_check
 from factcheck.checks.context import PairContext, Side
 from factcheck.schema import Claim, Quantity, Reason, Relation
@@ -21,6 +23,9 @@ from factcheck.schema import Claim, Quantity, Reason, Relation
 # words cannot be shared, the figures' frames alone decide) (real news: flags 226 -> 167
 # at 0.3, precision 0.09 -> 0.11; the project's gold keeps quantity F1 0.963).
 SAME_FIGURE_OVERLAP = 0.3
+
+# Whether a's i-th figure and b's j-th count the same thing (``PairContext.figures_alike``).
+FiguresAlike = Callable[[int, int], "bool | None"]
 
 # Multipliers that bound each qualifier's range (documented in the README).
 MORE_THAN_SPAN = 1.5
@@ -66,34 +71,39 @@ def describe(q: Quantity, unit: str | None = None) -> str:
     return " ".join(part for part in (words.get(q.qualifier, q.qualifier), value, unit) if part)
 
 
-def compare_quantities(a: Claim, b: Claim) -> list[tuple[str, Quantity, Quantity, bool]]:
+def compare_quantities(a: Claim, b: Claim, alike: FiguresAlike | None = None
+                       ) -> list[tuple[str, Quantity, Quantity, bool | None]]:
     """For each unit both claims count: (unit, qa, qb, compatible?).
 
     A unit conflicts only when no figure of one claim fits any figure of the other, so a claim
-    that gives two figures ("3,000 now, 1,500 more later") is not flagged for one of them.
+    that gives two figures ("3,000 now, 1,500 more later") is not flagged for one of them. Two
+    figures that fit agree whatever their contexts (one value in two sentences is itself a sign
+    of one thing counted); of figures that do not fit, only those that count the same thing
+    (``alike(i, j)`` for ``a.quantities[i]`` and ``b.quantities[j]``, not False) are compared,
+    and when there are none, compatible is None: the figures count different things.
     """
     results = []
-    keyed_a = [(q.key, q) for q in a.quantities]
-    keyed_b = [(q.key, q) for q in b.quantities]
-    units = {k for k, _ in keyed_a} & {k for k, _ in keyed_b} - {None}
+    units = {q.key for q in a.quantities} & {q.key for q in b.quantities} - {None}
     for unit in sorted(units):
-        qa = [q for k, q in keyed_a if k == unit]
-        qb = [q for k, q in keyed_b if k == unit]
-        verdicts = [(x, y, compatible(x, y)) for x in qa for y in qb]
-        decided = [v for v in verdicts if v[2] is not None]
+        decided = [(i, x, j, y, ok) for i, x in enumerate(a.quantities) if x.key == unit
+                   for j, y in enumerate(b.quantities) if y.key == unit
+                   if (ok := compatible(x, y)) is not None]
         if not decided:
             continue
-        fitting = [v for v in decided if v[2]]
-        x, y, ok = fitting[0] if fitting else decided[0]
-        results.append((unit, x, y, bool(ok)))
+        fitting = [v for v in decided if v[4]]
+        same = fitting or [v for v in decided if alike is None or alike(v[0], v[2]) is not False]
+        _, x, _, y, ok = (same or decided)[0]
+        results.append((unit, x, y, bool(ok) if same else None))
     return results
 
 
 @register_check
 class QuantityCheck(BaseCheck):
-    """Figures for the same thing counted: an agreement when they fit; when they do not and their
-    frames match (``extract/frames.py``: same measure, place and scope), an update when one is a
-    later figure (``progression``), else a conflict. Not compared across years (another event)."""
+    """Figures for the same thing counted: an agreement when they fit; figures that do not fit
+    and whose masked contexts differ (``PairContext.figures_alike``) count different things and
+    are set apart; when their frames match (``extract/frames.py``: same measure, place and
+    scope), an update when one is a later figure (``progression``), else a conflict. Not
+    compared across years (another event)."""
 
     kind = "quantity"
 
@@ -104,8 +114,11 @@ class QuantityCheck(BaseCheck):
         if ctx.different_years:
             return []
         reasons = []
-        for unit, qa, qb, ok in compare_quantities(ctx.a, ctx.b):
-            relation, note, later = ("agree", "", None) if ok else mismatch(qa, qb, ctx.later)
+        for unit, qa, qb, ok in compare_quantities(ctx.a, ctx.b, ctx.figures_alike):
+            if ok is None:
+                relation, note, later = "apart", "the figures count different things", None
+            else:
+                relation, note, later = ("agree", "", None) if ok else mismatch(qa, qb, ctx.later)
             if relation in ("conflict", "update") and not _same_figure(ctx):
                 # a later figure in a sentence about something else is no version of this one
                 relation, note, later = "apart", "figures in sentences about different things", None

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 
-from factcheck.extract._normalize import fold
-from factcheck.schema import Quantity
+from factcheck.extract._normalize import fold, normalize
+# the number reader itself, so that a figure's number is masked exactly as it was read
+from factcheck.extract.quantities import number_span
+from factcheck.schema import DateMention, Quantity
 
 # What a generic count of people counts, from the nearest cue in its sentence.
 MEASURE_CUES: dict[str, tuple[str, ...]] = {
@@ -141,3 +144,43 @@ def _place(after: str) -> str | None:
     if not m or m.group(1).split()[0].lower() in _NOT_PLACES:
         return None
     return fold(m.group(1)).lower().removeprefix("ال")
+
+
+# What stands for a figure (and a date) when a figure's context is embedded: a symbol reads
+# alike in every language, so "killed # people" and "قتل # شخصا" meet on what is counted.
+FIGURE_MASK = "#"
+# Words either side of a figure that say what it counts ("soldiers and civilians along the
+# river", "in Honduras"). On the fitted data (project gold, half the real-news clusters) the
+# shipped encoder told one frame from another better at 12-16 words or a whole sentence than
+# at 4-8 (AUC 0.69-0.75 against 0.56-0.64); 16 still keeps a long sentence's far clauses out.
+CONTEXT_WORDS = 16
+
+
+def figure_contexts(text: str, quantities: list[Quantity], dates: Sequence[DateMention] = ()) -> list[str]:
+    """For each figure of ``text`` (offsets into it), the words around it with every figure's
+    number and every date replaced by ``FIGURE_MASK``: what the figure counts, not its value,
+    so that "800 soldiers reinforced a levee" and "3 million soldiers and civilians along the
+    river" are told apart by their words, whatever the numbers."""
+    numbers = [number_span(q, text) for q in quantities]
+    hidden = sorted([*numbers, *((d.start, d.end) for d in dates)])
+    return [_window(text, hidden, span) for span in numbers]
+
+
+def _window(text: str, hidden: list[tuple[int, int]], target: tuple[int, int]) -> str:
+    """``CONTEXT_WORDS`` words either side of ``target``, the ``hidden`` spans masked."""
+    left = _masked(text, 0, target[0], hidden).split()[-CONTEXT_WORDS:]
+    right = _masked(text, target[1], len(text), hidden).split()[:CONTEXT_WORDS]
+    return " ".join([*left, FIGURE_MASK, *right])
+
+
+def _masked(text: str, lo: int, hi: int, hidden: list[tuple[int, int]]) -> str:
+    """``text[lo:hi]`` with each of the sorted ``hidden`` spans inside it (or overlapping it)
+    replaced by one mask; a date inside a figure's span, or the reverse, is masked once."""
+    pieces, cursor = [], lo
+    for start, end in hidden:
+        if end <= cursor or start >= hi:
+            continue
+        pieces += [text[cursor:max(start, cursor)], f" {FIGURE_MASK} "]
+        cursor = min(end, hi)
+    pieces.append(text[cursor:hi])
+    return "".join(pieces)

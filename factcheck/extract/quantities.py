@@ -806,3 +806,16 @@ def _build(
         unit_text=unit_text,
     )
     return quantity, end
+
+
+def number_span(q: Quantity, text: str) -> tuple[int, int]:
+    """Where the number itself lies in ``text``: a figure's span also covers its qualifier and
+    unit words ("more than 2,000 were injured"), which say what it counts."""
+    norm = _join_spaced_decimals(normalize(text[q.start:q.end]))
+    tokens = _tokens(norm.text)
+    for i in range(len(tokens)):
+        phrase = _read_phrase(norm.text, tokens, i)
+        if phrase is not None:
+            start, end = norm.span(phrase.start, phrase.end)
+            return q.start + start, q.start + end
+    return q.start, q.end
