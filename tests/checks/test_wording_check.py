@@ -36,3 +36,15 @@ def test_a_negated_copy_is_not_the_same_wording():
     pair = judged("The ministry confirmed that the dam collapsed after the heavy rains on Sunday.",
                   "The ministry did not confirm that the dam collapsed after the heavy rains on Sunday.")
     assert not any(r.kind == "wording" for r in pair.reasons)
+
+
+def test_a_changed_figure_the_quantity_check_cannot_compare_is_left_to_the_model():
+    pair = judged("The fire destroyed 300 of the houses in the old town on Sunday, officials said.",
+                  "The fire destroyed 450 of the houses in the old town on Sunday, officials said.")
+    assert not any(r.kind == "wording" for r in pair.reasons) and pair.label == "contradiction"
+
+
+def test_another_country_or_name_in_the_same_words_is_left_to_the_model():
+    pair = judged("Officials said that China sent two military transport planes to the border region on Sunday.",
+                  "Officials said that Russia sent two military transport planes to the border region on Sunday.")
+    assert not any(r.kind == "wording" for r in pair.reasons)
