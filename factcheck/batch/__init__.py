@@ -1,7 +1,9 @@
 """Corpus-scale runs: many stories, one shard each, resumable, on the local or the Ray engine.
 
-``run_batch`` reads the inputs (``inputs``), plans the stories (``stories``), runs the
-``StoryStage`` per story (``engine_local`` / ``engine_ray``) and writes shards (``store``).
+``run_batch`` reads the inputs (``inputs``), plans the stories (``stories``), checks each story
+(``engine_local``: ``StoryStage``, i.e. ``Checker.check_sources``, in this process;
+``engine_ray``: the same work cut into ``steps``, one Ray Data operator each) and writes shards
+(``store``).
 """
 
 from factcheck.batch.run import ENGINES, BatchResult, run_batch

@@ -11,19 +11,20 @@ import json
 from pathlib import Path
 
 from factcheck import __version__
+from factcheck.batch.store import FORMAT_VERSION
 from factcheck.batch.stories import Grouping
 from factcheck.config import OFFLINE_NLI_MODEL, Config
 from factcheck.schema import Source
 
 # Settings that do not change what a run finds: where things are cached, how it shows progress,
-# how many inputs a model call takes.
-NOT_RESULTS = ("show_progress", "cache_dir", "batch_size")
+# how many inputs a model call takes, whether model outputs are reused from earlier runs.
+NOT_RESULTS = ("show_progress", "cache_dir", "batch_size", "result_cache", "result_cache_mb")
 
 
 def build_manifest(config: Config, grouping: Grouping, *, story_field: str, models: dict[str, str] | None = None) -> dict:
     settings = {k: v for k, v in config.to_dict().items() if k not in NOT_RESULTS}
     return {
-        "format": 1,
+        "format": FORMAT_VERSION,
         "factcheck": __version__,
         "config": json.loads(json.dumps(settings, default=list)),
         "models": models if models is not None else model_fingerprints(config),

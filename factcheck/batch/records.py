@@ -3,7 +3,9 @@
 Rows carry the fields of the JSON report (``factcheck.report.json.report_to_dict``), plus the
 story; values that are lists or mappings of records (reasons, nli, quantities, dates, versions)
 are JSON text, so a row round-trips exactly. The sources table keeps each article's decoded
-text, so documents rebuilt from rows quote and slice exactly as the original report did.
+text, so documents rebuilt from rows quote and slice exactly as the original report did. The
+copies table holds the syndicated documents and copied sentences (``factcheck.copies``): a
+report without them would compare differently from what ``factcheck check`` shows.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from dataclasses import asdict
 from datetime import date
 
 from factcheck.report.json import report_to_dict
-from factcheck.schema import Claim, DateMention, Document, Fact, Pair, Problem, Quantity, Reason, Report, Source
+from factcheck.schema import (Claim, Copy, DateMention, Document, Fact, Pair, Problem, Quantity, Reason, Report,
+                              Source)
 
-TABLES = ("sources", "documents", "claims", "pairs", "facts")
+TABLES = ("sources", "documents", "claims", "pairs", "facts", "copies")
 #: Columns holding JSON text, per table.
 JSON_COLUMNS = {
     "claims": ("quantities", "dates"),
@@ -28,7 +31,7 @@ def report_rows(report: Report, sources: list[Source], story: str) -> dict[str, 
     """Rows per table for one story's report."""
     data = report_to_dict(report)
     tables = {"sources": [{**_source_row(s), "story": story} for s in sources]}
-    for name in ("documents", "claims", "pairs", "facts"):
+    for name in ("documents", "claims", "pairs", "facts", "copies"):
         encoded = JSON_COLUMNS.get(name, ())
         tables[name] = [{**{k: json.dumps(v, ensure_ascii=False) if k in encoded else v for k, v in row.items()},
                          "story": story} for row in data[name]]
@@ -47,9 +50,10 @@ def rebuild_report(tables: dict[str, list[dict]], meta: dict) -> Report:
     pairs = [_pair(row) for row in tables["pairs"]]
     facts = [Fact(id=r["id"], claims=list(r["claims"]), summary=r["summary"], status=r["status"],
                   versions=json.loads(r["versions"])) for r in tables["facts"]]
+    copies = [Copy(copy=r["copy"], original=r["original"], kind=r["kind"], share=r["share"]) for r in tables["copies"]]
     return Report(documents=documents, claims=claims, pairs=pairs, facts=facts,
                   problems=[Problem(**p) for p in meta["problems"]], notes=list(meta["notes"]),
-                  models=dict(meta["models"]))
+                  models=dict(meta["models"]), copies=copies)
 
 
 def _source_row(source: Source) -> dict:
@@ -78,7 +82,8 @@ def _claim(row: dict) -> Claim:
 
 def _pair(row: dict) -> Pair:
     reasons = [Reason(kind=r["kind"], relation=r["relation"], key=r["key"], values=tuple(r["values"]),
-                      sources=tuple(r["sources"]), note=r["note"]) for r in json.loads(row["reasons"])]
+                      sources=tuple(r["sources"]), note=r["note"], later=r["later"])
+               for r in json.loads(row["reasons"])]
     return Pair(a=row["a"], b=row["b"], similarity=row["similarity"], label=row["label"],
                 confidence=row["confidence"], nli=json.loads(row["nli"]), reasons=reasons)
 

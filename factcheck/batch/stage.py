@@ -1,9 +1,8 @@
-"""The one stage every engine runs: a story's sources in, its ``Report`` out.
+"""The local engine's stage: a story's sources in, its ``Report`` out.
 
-A callable class holding its models (loaded once, on first use), so the same stage runs in this
-process (``engine_local``) or as a pool of Ray actors (``engine_ray``). It composes nothing of
-its own: ``Checker.check_sources`` runs the stage functions of ``factcheck.stages`` exactly as
-``factcheck check`` does.
+A callable class holding its models (loaded once, on first use). It composes nothing of its
+own: ``Checker.check_sources`` runs the stage functions of ``factcheck.stages`` exactly as
+``factcheck check`` does. (The Ray engine runs the same work cut into ``factcheck.batch.steps``.)
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
     OUT/manifest.json       config, model fingerprints, grouping settings: what made the output
     OUT/stories.parquet     story of every article (``grouped``: true where batch grouped it)
     OUT/problems.parquet    articles that could not be used, with the reason
-    OUT/shards/<story>/     one finished story: sources, documents, claims, pairs, facts
+    OUT/shards/<story>/     one finished story: sources, documents, claims, pairs, facts, copies
                             (.parquet, the JSON report's fields) and meta.json
     OUT/summary.json        per story: documents, claims, pairs, contradictions
 
@@ -28,7 +28,8 @@ from factcheck.cache import build_atomically
 from factcheck.errors import FactcheckError
 from factcheck.schema import Problem, Report, Source
 
-FORMAT_VERSION = 1
+#: The layout of OUT, recorded in the manifest; 2: shards hold the copies table.
+FORMAT_VERSION = 2
 
 
 class OutputMismatch(FactcheckError):
@@ -119,6 +120,10 @@ class BatchStore:
         if not (folder / "meta.json").exists():
             known = ", ".join(self.finished()) or "none"
             raise StoryNotFound(f"no finished story {story!r} in {self.root}; finished stories: {known}")
+        missing = [name for name in TABLES if not (folder / f"{name}.parquet").exists()]
+        if missing:
+            raise FactcheckError(f"{folder}: no {', '.join(missing)} table (written by an older `factcheck batch`?); "
+                                 "re-run the batch with --restart to rebuild the output")
         tables = {name: _read_table(folder / f"{name}.parquet") for name in TABLES}
         return rebuild_report(tables, json.loads((folder / "meta.json").read_text(encoding="utf-8")))
 
@@ -130,7 +135,7 @@ class BatchStore:
                       for f in shards.iterdir() if (f / "meta.json").exists())
 
     def table(self, name: str) -> list[dict]:
-        """Every finished story's rows of one table (``documents``, ``claims``, ``pairs``, ``facts``)."""
+        """Every finished story's rows of one table (``documents``, ``claims``, ``pairs``, ``facts``, ``copies``)."""
         shards = self.root / "shards"
         return [row for f in sorted(shards.iterdir()) if (f / "meta.json").exists()
                 for row in _read_table(f / f"{name}.parquet")] if shards.exists() else []

@@ -32,6 +32,24 @@ def story_corpus(tmp_path) -> Path:
 
 
 @pytest.fixture
+def corpus_with_copies(story_corpus) -> Path:
+    """The four stories and a fifth, ``syndicated``: the quake articles with an identical copy of
+    one and a near-identical re-publication of another (new headline, a credit line, its death
+    toll changed), so the story has copies of both kinds, copied sentences and a conflict."""
+    root = story_corpus / "syndicated"
+    root.mkdir()
+    for file in story_files("quake"):
+        shutil.copy(file, root / file.name)
+    shutil.copy(root / "q3_agency_en.txt", root / "q3_copy_en.txt")
+    wire = (root / "q1_wire_en.txt").read_text(encoding="utf-8")
+    changed = wire.replace("Strong earthquake kills 1,200 in Tazrout province", "Tazrout earthquake: hundreds dead") \
+        .replace("the quake killed 1,200 people", "the quake killed 2,100 people") + "\nSource: Wire\n"
+    assert changed.count("2,100") == 1 and "hundreds dead" in changed
+    (root / "q1_resyndicated_en.txt").write_text(changed, encoding="utf-8")
+    return story_corpus
+
+
+@pytest.fixture
 def flat_corpus(tmp_path) -> Path:
     """The same four stories' articles mixed in one folder, no story named anywhere."""
     root = tmp_path / "flat"

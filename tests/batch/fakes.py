@@ -43,3 +43,43 @@ class DigitNLI:
             else:
                 out.append({"entailment": 0.1, "neutral": 0.8, "contradiction": 0.1})
         return out
+
+
+class BrokenNLI:
+    """An NLI model whose weights cannot be loaded, as a damaged download would be."""
+
+    def predict(self, pairs):
+        from factcheck.errors import ModelLoadError
+
+        raise ModelLoadError("cannot load NLI model 'broken': its weights are missing")
+
+
+class ThreadsSeen:
+    """A check that finds nothing and writes down, per process, the thread counts it computes with."""
+
+    kind = "threads-seen"
+    gate = False
+
+    def __init__(self, folder) -> None:
+        self.folder = str(folder)
+
+    def keys(self, claim):
+        self._note()
+        return set()
+
+    def seeks_neighbours(self, claim):
+        return False
+
+    def compare(self, ctx):
+        self._note()
+        return []
+
+    def _note(self) -> None:
+        import json
+        import os
+        from pathlib import Path
+
+        from factcheck.batch.threads import blas_threads
+
+        seen = {"OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS"), "blas": blas_threads()}
+        Path(self.folder, f"{os.getpid()}.json").write_text(json.dumps(seen))

@@ -31,7 +31,7 @@ def _driver(corpus: Path, out: Path) -> list[str]:
 def _tables(out: Path) -> dict[str, list]:
     """Every table's rows of every shard, in a stable order."""
     rows = {}
-    for table in ("sources", "documents", "claims", "pairs", "facts"):
+    for table in ("sources", "documents", "claims", "pairs", "facts", "copies"):
         found = []
         for shard in sorted((out / "shards").iterdir()):
             found += pq.read_table(shard / f"{table}.parquet").to_pylist()
