@@ -25,6 +25,32 @@ __all__ = ["ResultCache", "CachedEncoder", "CachedScorer", "RESULTS_FILE"]
 RESULTS_FILE = "results.sqlite"
 # Keys per SQL statement: below SQLite's limit on bound parameters.
 _CHUNK = 500
+# How long a process waits for another one's write lock before giving up.
+_BUSY_SECONDS = 60
+
+
+def _set_up(db: sqlite3.Connection) -> None:
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute("CREATE TABLE IF NOT EXISTS entries (key BLOB PRIMARY KEY, value BLOB NOT NULL, "
+               "used REAL NOT NULL) WITHOUT ROWID")
+    db.execute("CREATE INDEX IF NOT EXISTS entries_used ON entries (used)")
+
+
+def _retry_while_locked(step: Callable[[], None]) -> None:
+    """Run ``step``, waiting while another process holds the database: switching a new file to
+    write-ahead logging takes an exclusive lock that SQLite's busy timeout does not wait for,
+    so two processes opening a new store at once would otherwise fail with "database is locked"."""
+    deadline = time.monotonic() + _BUSY_SECONDS
+    pause = 0.01
+    while True:
+        try:
+            return step()
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
 
 
 class ResultCache:
@@ -42,12 +68,8 @@ class ResultCache:
     def db(self) -> sqlite3.Connection:
         if self._db is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-            db.execute("CREATE TABLE IF NOT EXISTS entries (key BLOB PRIMARY KEY, value BLOB NOT NULL, "
-                       "used REAL NOT NULL) WITHOUT ROWID")
-            db.execute("CREATE INDEX IF NOT EXISTS entries_used ON entries (used)")
+            db = sqlite3.connect(self.path, timeout=_BUSY_SECONDS, isolation_level=None, check_same_thread=False)
+            _retry_while_locked(lambda: _set_up(db))
             self._db = db
         return self._db
 
