@@ -108,9 +108,21 @@ def _trend(folded: str) -> str | None:
     return "forecast" if _FORECAST.search(folded) else None
 
 
+# "Catanduanes and three other provinces", "300 more troops", "خمسة جرحى آخرين": a figure that
+# counts what comes on top of something else is a part of the total, not the total.
+_ADDITIONAL = re.compile(fold(r"^\s*(?:(?:other|others|more|additional|further)"
+                              r"|(?:[^\W\d_]+\s+)?(?:آخرين|آخرون|أخرى|اخرى|إضافيين|إضافيا|إضافية))(?![^\W\d_])"))
+
+
+def _additional(q: Quantity, text: str) -> bool:
+    end = number_span(q, text)[1]
+    return bool(_ADDITIONAL.match(fold(text[end:q.end + 20]).lower()))
+
+
 def _is_part(q: Quantity, text: str) -> bool:
     before = fold(text[max(0, q.start - 25):q.start]).lower()
-    return bool(_PART_BEFORE.search(before) or _PART_AFTER.search(fold(text[q.end:q.end + 40]).lower()))
+    return bool(_PART_BEFORE.search(before) or _PART_AFTER.search(fold(text[q.end:q.end + 40]).lower())
+                or _additional(q, text))
 
 
 def _frame(q: Quantity, text: str, others: list[Quantity], trend: str | None) -> Quantity:
@@ -122,7 +134,7 @@ def _frame(q: Quantity, text: str, others: list[Quantity], trend: str | None) ->
     key = q.key
     if q.unit in GENERIC_UNITS or (q.unit is None and key == "people"):
         key = _nearest_measure(before, after)
-    part = bool(_PART_BEFORE.search(before[-25:]) or _PART_AFTER.search(after[:40]))
+    part = bool(_PART_BEFORE.search(before[-25:]) or _PART_AFTER.search(after[:40]) or _additional(q, text))
     return dataclasses.replace(q, key=key, trend=trend, place=_place(text[q.start:min(hi, q.end + _PLACE_REACH)]),
                                part=part)
 

@@ -45,3 +45,11 @@ def test_a_figure_of_something_to_come_is_a_forecast_and_one_told_as_an_earlier_
     assert frames("وكان مركزه 59 كيلومترا من العاصمة.")[0][2] is None
     # a sentence that tells the change itself is an update, whatever else it says
     assert frames("The toll rose to 32 people killed, up from an earlier estimate of 14.")[0][2] == "update"
+
+
+def test_a_figure_of_what_comes_on_top_is_a_part_not_the_total():
+    for text in ("President Estrada declared Catanduanes and three other provinces under a state of calamity.",
+                 "The Pentagon will send 300 more troops to the region.",
+                 "وأصيب خمسة أشخاص آخرين بجروح في الانفجار"):
+        assert [f[4] for f in frames(text)] == [True], text
+    assert [f[4] for f in frames("The earthquake killed 300 people in the north.")] == [False]
