@@ -20,8 +20,12 @@ from factcheck.cache import build_atomically, cache_root
 
 __all__ = ["available", "ensure_graph", "ensure_int8", "Graph", "graph_key", "softmax"]
 
-EXPORT_VERSION = 1
+# 2: weights in a file of their own beside the graph (``WEIGHTS_FILE``), which ONNX Runtime maps
+# into memory instead of copying: a 118M-parameter model then costs ~140 MB resident instead of
+# ~560 MB (the word-embedding table, 96M parameters, is only read for the tokens a text uses).
+EXPORT_VERSION = 2
 GRAPH_FILE = "model.onnx"
+WEIGHTS_FILE = "weights.bin"
 INFO_FILE = "export.json"
 OPSET = 17
 
@@ -106,6 +110,16 @@ def _export(network, input_names: list[str], output: str, path: Path) -> None:
     dynamic = {k: axes for k in input_names} | {output: axes if output != "logits" else {0: "batch"}}
     torch.onnx.export(OneOutput(network.eval(), input_names), tuple(sample), str(path), input_names=input_names,
                       output_names=[output], dynamic_axes=dynamic, opset_version=OPSET, dynamo=False)
+    _weights_apart(path)
+
+
+def _weights_apart(path: Path) -> None:
+    """Rewrite the graph at ``path`` with its weights in ``WEIGHTS_FILE`` beside it."""
+    import onnx
+
+    model = onnx.load(str(path))
+    onnx.save_model(model, str(path), save_as_external_data=True, all_tensors_to_one_file=True,
+                    location=WEIGHTS_FILE, size_threshold=1024)
 
 
 def ensure_int8(folder: Path) -> Path:
@@ -121,6 +135,7 @@ def ensure_int8(folder: Path) -> Path:
 
         quantize_dynamic(folder / GRAPH_FILE, tmp / GRAPH_FILE, per_channel=True, weight_type=QuantType.QInt8,
                          op_types_to_quantize=["MatMul"])
+        _weights_apart(tmp / GRAPH_FILE)
         info = json.loads((folder / INFO_FILE).read_text(encoding="utf-8"))
         info["quantized"] = "int8 dynamic, per channel, MatMul"
         (tmp / INFO_FILE).write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")

@@ -11,6 +11,8 @@ hub id falls back to ``AutoTokenizer``.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -52,23 +54,39 @@ def load_tokens(source: str | Path, *, input_names: Sequence[str] | None = None)
     """The tokenizer of the model at ``source`` (a folder, or a hub id via ``AutoTokenizer``)."""
     folder = Path(source)
     if (folder / "tokenizer.json").is_file():
-        from tokenizers import Tokenizer
-
-        tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         settings = _settings(folder)
         pad = settings.get("pad_token")
         pad = pad.get("content") if isinstance(pad, dict) else pad
-        pad_id = tokenizer.token_to_id(pad) if pad else None
-        if pad_id is not None:
-            tokenizer.enable_padding(pad_id=pad_id, pad_token=pad, pad_type_id=int(settings.get("pad_token_type_id", 0)))
-        else:  # no pad token: rows are padded with id 0 and masked out, as transformers would refuse to do
-            tokenizer.enable_padding(pad_id=0)
+        digest = hashlib.sha256((folder / "tokenizer.json").read_bytes()).hexdigest()
+        _FILES.setdefault(digest, str(folder / "tokenizer.json"))
+        tokenizer = _fast_tokenizer(digest, pad, int(settings.get("pad_token_type_id", 0)))
         names = input_names or settings.get("model_input_names") or ["input_ids", "attention_mask", "token_type_ids"]
         return Tokens(tokenizer, input_names=names, fast=True)
     from transformers import AutoTokenizer
 
     tokenizer = AutoTokenizer.from_pretrained(str(source))
     return Tokens(tokenizer, input_names=input_names or tokenizer.model_input_names, fast=False)
+
+
+# A file with each tokenizer content seen, by its digest: where ``_fast_tokenizer`` reads it.
+_FILES: dict[str, str] = {}
+
+
+@functools.lru_cache(maxsize=4)
+def _fast_tokenizer(digest: str, pad: str | None, pad_type_id: int):
+    """One loaded tokenizer per file content and padding: the multilingual e5 vocabulary (250k
+    pieces) takes about 300 MB in memory, and the embedding model and the NLI model built on it
+    ship the same file. ``digest`` keys the cache (a rebuilt file is loaded again). Callers set
+    truncation before each call (``Tokens._encode``), so sharing it is safe."""
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(_FILES[digest])
+    pad_id = tokenizer.token_to_id(pad) if pad else None
+    if pad_id is not None:
+        tokenizer.enable_padding(pad_id=pad_id, pad_token=pad, pad_type_id=pad_type_id)
+    else:  # no pad token: rows are padded with id 0 and masked out, as transformers would refuse to do
+        tokenizer.enable_padding(pad_id=0)
+    return tokenizer
 
 
 def _settings(folder: Path) -> dict:

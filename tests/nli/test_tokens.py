@@ -38,3 +38,13 @@ def test_a_folder_without_tokenizer_json_falls_back_to_transformers(tiny_nli, tm
     (folder / "tokenizer.json").unlink()
     with pytest.raises(Exception):  # the tiny tokenizer exists only as tokenizer.json: transformers names the problem
         load_tokens(folder)
+
+
+def test_models_shipping_the_same_tokenizer_file_share_one_loaded_tokenizer(tiny_nli, tmp_path):
+    import shutil
+
+    copy = tmp_path / "same-tokenizer"
+    shutil.copytree(tiny_nli, copy)
+    assert load_tokens(tiny_nli).tokenizer is load_tokens(copy).tokenizer
+    (copy / "tokenizer.json").write_text((copy / "tokenizer.json").read_text().replace("korea", "corea"))
+    assert load_tokens(tiny_nli).tokenizer is not load_tokens(copy).tokenizer
