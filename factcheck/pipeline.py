@@ -4,7 +4,7 @@ process. Models load once, on first use; any of them can be injected."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -54,7 +54,7 @@ class Checker:
             compared, copies = stages.copies(documents)
         claims, bad_claims = [], []
         with self.steps.progress("Extracting claims", len(compared), "documents") as advance:
-            for chunk in _chunks(compared, CLAIM_CHUNK):
+            for chunk in stages.chunks(compared, CLAIM_CHUNK):
                 found, bad_found = stages.claims(chunk)
                 claims += found
                 bad_claims += bad_found
@@ -67,14 +67,14 @@ class Checker:
             return report
         with self.steps.progress("Embedding claims", len(claims), "claims") as advance:
             parts = []
-            for chunk in _chunks(claims, EMBED_CHUNK):
+            for chunk in stages.chunks(claims, EMBED_CHUNK):
                 parts.append(stages.embed(chunk, self.encoder))
                 advance(len(chunk))
             embeddings = np.vstack(parts)
         frames = None
         if frame_settings := stages.FrameSettings.from_config(config):
             with self.steps.step("Embedding figure contexts"):
-                frames = frame_settings.match(stages.frame_vectors(claims, self.encoder))
+                frames = stages.figure_frames(claims, self.encoder, frame_settings)
         with self.steps.step("Similarity thresholds"):
             thresholds = self.similarity_thresholds()
         pairs = stages.pair(claims, embeddings, thresholds=thresholds, checks=self.checks,
@@ -90,7 +90,7 @@ class Checker:
             with self.steps.progress("NLI, both directions", len(pairs), "pairs") as advance:
                 try:
                     by_id, scored = {c.id: c for c in claims}, []
-                    for chunk in _chunks(pairs, NLI_CHUNK):
+                    for chunk in stages.chunks(pairs, NLI_CHUNK):
                         scored += stages.nli(chunk, by_id, self.nli)
                         advance(len(chunk))
                     pairs = scored
@@ -102,7 +102,7 @@ class Checker:
         if config.structured_checks:
             with self.steps.progress("Comparing figures, dates, denials, firsts", len(pairs), "pairs") as advance:
                 checked = []
-                for chunk in _chunks(pairs, CHECK_CHUNK):
+                for chunk in stages.chunks(pairs, CHECK_CHUNK):
                     checked += stages.checks(chunk, claims, documents, registered=self.checks, thresholds=thresholds,
                                              frames=frames)
                     advance(len(chunk))
@@ -130,8 +130,7 @@ class Checker:
         if self.nli is not None:
             pairs = stages.nli(pairs, claims, self.nli)
         if self.config.structured_checks:
-            frame_settings = stages.FrameSettings.from_config(self.config)
-            frames = frame_settings.match(stages.frame_vectors(claims, self.encoder)) if frame_settings else None
+            frames = stages.figure_frames(claims, self.encoder, stages.FrameSettings.from_config(self.config))
             pairs = stages.checks(pairs, claims, documents, registered=self.checks,
                                   thresholds=self.similarity_thresholds(), frames=frames)
         return stages.verdict(pairs, min_confidence=self.config.nli_min_confidence)
@@ -150,11 +149,6 @@ class Checker:
             cache.parent.mkdir(parents=True, exist_ok=True)
             cache.write_text(json.dumps(known, indent=1))
         return Thresholds(same=float(known[key]["same"]), cross=float(known[key]["cross"]))
-
-
-def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 def statement_claim(doc_id: str, text: str) -> tuple[Document, Claim]:

@@ -11,7 +11,7 @@ satisfy the small protocols below, so any encoder or NLI scorer can stand in.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -37,6 +37,12 @@ class TextEncoder(Protocol):
 class PairScorer(Protocol):
     def predict(self, pairs: Sequence[tuple[str, str]]) -> list[dict[Label, float]]:
         """Label probabilities for each (premise, hypothesis), in input order."""
+
+
+def chunks(items: Sequence, size: int) -> Iterator[Sequence]:
+    """``items`` in consecutive slices of ``size``: how runners hand the long stages their work."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def read(paths: Iterable[str | Path]) -> tuple[list[Source], list[Problem]]:
@@ -82,6 +88,12 @@ def claims(documents: Sequence[Document]) -> tuple[list[Claim], list[Problem]]:
 
 def embed(found: Sequence[Claim], encoder: TextEncoder) -> np.ndarray:
     return encoder.encode([c.text for c in found])
+
+
+def figure_frames(found: Sequence[Claim], encoder: TextEncoder, settings: FrameSettings | None) -> FrameMatch | None:
+    """What each figure of the claims counts, ready for the checks; None when ``settings`` says
+    figures are compared on their keys alone (``FrameSettings.from_config``)."""
+    return settings.match(frame_vectors(found, encoder)) if settings else None
 
 
 def frame_vectors(found: Sequence[Claim], encoder: TextEncoder) -> dict[tuple[str, int], np.ndarray]:

@@ -15,7 +15,7 @@ nothing to compare (fewer than two claims), which the later steps pass through u
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -63,9 +63,8 @@ def embed(work: StoryWork, encoder: stages.TextEncoder, thresholds: Callable[[],
     if work.done:
         return work
     claims = work.report.claims
-    work.embeddings = np.vstack([stages.embed(chunk, encoder) for chunk in _chunks(claims, EMBED_CHUNK)])
-    if frame_settings := stages.FrameSettings.from_config(config):
-        work.frames = frame_settings.match(stages.frame_vectors(claims, encoder))
+    work.embeddings = np.vstack([stages.embed(chunk, encoder) for chunk in stages.chunks(claims, EMBED_CHUNK)])
+    work.frames = stages.figure_frames(claims, encoder, stages.FrameSettings.from_config(config))
     work.thresholds = thresholds()
     return work
 
@@ -97,7 +96,7 @@ def score(work: StoryWork, scorer: stages.PairScorer | None, config: Config) -> 
         return work
     by_id = {c.id: c for c in work.report.claims}
     try:
-        work.pairs = [p for chunk in _chunks(work.pairs, NLI_CHUNK) for p in stages.nli(chunk, by_id, scorer)]
+        work.pairs = [p for chunk in stages.chunks(work.pairs, NLI_CHUNK) for p in stages.nli(chunk, by_id, scorer)]
     except ModelLoadError as exc:
         if config.nli_model != OFFLINE_NLI_MODEL:
             raise
@@ -118,8 +117,3 @@ def finish(work: StoryWork, config: Config, checks: Sequence[Check]) -> Report:
     report.pairs = stages.verdict(pairs, min_confidence=config.nli_min_confidence)
     report.facts = stages.facts(report.pairs, report.claims, report.documents)
     return report
-
-
-def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
