@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from factcheck.cache import build_atomically, cache_root
+from factcheck.fingerprint import folder_fingerprint
 
 __all__ = ["available", "ensure_graph", "ensure_int8", "Graph", "graph_key", "softmax"]
 
@@ -41,20 +42,11 @@ def available() -> bool:
 
 
 def graph_key(source: str) -> str:
-    """What identifies a model's weights: a local folder by its weight files' size and mtime,
-    a hub id by the snapshot (revision) the Hugging Face cache holds for it."""
+    """What identifies a model's weights (``factcheck.fingerprint``: a local folder by its files,
+    a hub id by the snapshot the Hugging Face cache holds), and the export version."""
     folder = Path(source)
-    if folder.is_dir():
-        parts = [str(folder.resolve())]
-        for weights in sorted(folder.glob("*.safetensors")) + sorted(folder.glob("*.bin")):
-            stat = weights.stat()
-            parts.append(f"{weights.name}:{stat.st_size}:{stat.st_mtime_ns}")
-    else:
-        from huggingface_hub import try_to_load_from_cache
-
-        cached = try_to_load_from_cache(source, "config.json")  # .../snapshots/<revision>/config.json
-        parts = [source, str(cached) if isinstance(cached, str) else ""]
-    parts.append(f"v{EXPORT_VERSION}")
+    where = str(folder.resolve()) if folder.is_dir() else source
+    parts = [folder_fingerprint(source, folder if folder.is_dir() else None), where, f"v{EXPORT_VERSION}"]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 

@@ -14,6 +14,7 @@ from factcheck import __version__
 from factcheck.batch.store import FORMAT_VERSION
 from factcheck.batch.stories import Grouping
 from factcheck.config import OFFLINE_NLI_MODEL, Config
+from factcheck.fingerprint import folder_fingerprint
 from factcheck.schema import Source
 
 # Settings that do not change what a run finds: where things are cached, how it shows progress,
@@ -38,23 +39,15 @@ def model_fingerprints(config: Config) -> dict[str, str | None]:
 
 
 def fingerprint(model: str | None) -> str | None:
-    """``name@digest``: the digest covers the shipped artifact or the local folder's files (names,
-    sizes and small config files), so retraining or replacing a model changes it."""
+    """``name@digest`` of the shipped artifact or the local folder (``factcheck.fingerprint``), so
+    retraining or replacing a model changes it."""
     if model is None:
         return None
     if model == OFFLINE_NLI_MODEL:
         from factcheck.nli.offline import artifact_dir
 
-        folder = artifact_dir()
-    else:
-        folder = Path(model).expanduser()
-    digest = hashlib.sha256(model.encode())
-    if folder.is_dir():
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            digest.update(f"{path.relative_to(folder)}:{path.stat().st_size}".encode())
-            if path.suffix == ".json" and path.stat().st_size < 1_000_000:
-                digest.update(path.read_bytes())
-    return f"{model}@{digest.hexdigest()[:16]}"
+        return folder_fingerprint(model, artifact_dir())
+    return folder_fingerprint(model, Path(model).expanduser())
 
 
 def sources_digest(sources: list[Source]) -> str:
