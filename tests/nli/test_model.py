@@ -41,14 +41,24 @@ def test_onnx_runtime_runs_by_default_on_the_cpu_and_only_there(tiny_nli, tmp_pa
         NLIModel(model=tiny_nli, backend="onnx", device="cuda").predict([("troops", "troops")])
 
 
-def test_int8_weights_are_made_once_beside_the_graph_and_stay_close(tiny_nli, tmp_path):
+def test_int8_weights_are_made_once_beside_the_graph_with_integer_matmuls(tiny_nli, tmp_path):
+    # How close int8 stays to float32 is measured on the real model (eval/quantize_trial.py):
+    # this tiny model's random weights give near-equal logits, which the CPU's integer kernels
+    # (VNNI or not) move by up to 0.1 from one machine to another.
+    import onnx
+
     pairs = [("north korea sent 3000 troops", "russia"), ("troops", "north korea sent 1500 troops to russia")]
-    exact = NLIModel(model=tiny_nli, device="cpu", cache_dir=str(tmp_path)).predict(pairs)
     int8 = NLIModel(model=tiny_nli, device="cpu", quantize=True, cache_dir=str(tmp_path))
-    for got, want in zip(int8.predict(pairs), exact, strict=True):
-        assert got == pytest.approx(want, abs=0.05)
+    for got in int8.predict(pairs):
+        assert set(got) == {"entailment", "neutral", "contradiction"}
+        assert sum(got.values()) == pytest.approx(1.0, abs=1e-3)
     assert int8.running == "onnx"
-    assert len(list(tmp_path.glob("onnx/*-int8/model.onnx"))) == 1
+    [graph] = tmp_path.glob("onnx/*-int8/model.onnx")
+    made = graph.stat().st_mtime_ns
+    ops = {node.op_type for node in onnx.load(str(graph), load_external_data=False).graph.node}
+    assert "MatMulInteger" in ops  # the weight MatMuls; attention's stay float (activations on both sides)
+    NLIModel(model=tiny_nli, device="cpu", quantize=True, cache_dir=str(tmp_path)).predict(pairs[:1])
+    assert [g.stat().st_mtime_ns for g in tmp_path.glob("onnx/*-int8/model.onnx")] == [made]
 
 
 def test_an_unknown_backend_is_refused_naming_the_registered_ones():
