@@ -15,16 +15,22 @@ from conftest import STORIES
 DRIVER = """
 import sys
 sys.path.insert(0, {tests!r})
+import fakes
 from fakes import DigitNLI, HashEncoder
 from factcheck.batch import run_batch
 from factcheck.config import Config
-run_batch([{corpus!r}], {out!r}, Config(similarity_threshold=0.3, nli_model="digits"),
+if {engine!r} == "ray":
+    import ray
+    from ray import cloudpickle
+    cloudpickle.register_pickle_by_value(fakes)  # the actors cannot import the tests folder
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+run_batch([{corpus!r}], {out!r}, Config(similarity_threshold=0.3, nli_model="digits"), engine={engine!r},
           encoder=HashEncoder(delay=0.4), nli=DigitNLI(), models={{"embedding": "hash-512", "nli": "digits"}})
 """
 
 
-def _driver(corpus: Path, out: Path) -> list[str]:
-    code = DRIVER.format(tests=str(Path(__file__).parent), corpus=str(corpus), out=str(out))
+def _driver(corpus: Path, out: Path, engine: str = "local") -> list[str]:
+    code = DRIVER.format(tests=str(Path(__file__).parent), corpus=str(corpus), out=str(out), engine=engine)
     return [sys.executable, "-c", code]
 
 
@@ -44,7 +50,18 @@ def _finished(out: Path) -> int:
     return sum(1 for f in shards.iterdir() if (f / "meta.json").exists()) if shards.exists() else 0
 
 
-def test_killed_runs_resume_to_the_output_of_an_uninterrupted_run(story_corpus, tmp_path):
+def _kill_session(leader: int) -> None:
+    """Whatever the killed driver left in its session (Ray's own processes)."""
+    try:
+        os.killpg(leader, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
+@pytest.mark.parametrize("engine", ["local", pytest.param("ray", marks=pytest.mark.slow)])
+def test_killed_runs_resume_to_the_output_of_an_uninterrupted_run(engine, story_corpus, tmp_path):
+    if engine == "ray":
+        pytest.importorskip("ray")
     whole = tmp_path / "whole"
     subprocess.run(_driver(story_corpus, whole), check=True, timeout=120)
     expected = _tables(whole)
@@ -52,18 +69,22 @@ def test_killed_runs_resume_to_the_output_of_an_uninterrupted_run(story_corpus, 
 
     out = tmp_path / "killed"
     kills = 0
-    for wait_for in (0, 1, 2, 3):  # kill before the first shard, then after each further one
-        process = subprocess.Popen(_driver(story_corpus, out), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + 60
+    # kill before the first shard, then after each further one; a Ray run's own processes
+    # (raylet, workers) share the driver's session and are killed with it
+    for wait_for in (0, 1, 2, 3):
+        process = subprocess.Popen(_driver(story_corpus, out, engine), stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.PIPE, start_new_session=True)
+        deadline = time.monotonic() + 120
         while _finished(out) < wait_for and process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.02)
         if process.poll() is None:
             os.kill(process.pid, signal.SIGKILL)
             kills += 1
         process.wait(timeout=30)
+        _kill_session(process.pid)
     assert kills >= 3
     assert _finished(out) < len(STORIES)
-    subprocess.run(_driver(story_corpus, out), check=True, timeout=120)
+    subprocess.run(_driver(story_corpus, out, engine), check=True, timeout=300)
     assert _tables(out) == expected
     assert not [p for p in out.rglob("*") if ".tmp" in p.name], "temporary files left behind"
     assert (out / "summary.json").read_text() == (whole / "summary.json").read_text()
