@@ -62,6 +62,8 @@ def main(argv=None) -> int:
         "int8 dynamic per-tensor": lambda out: quantize_dynamic(fp32, out, weight_type=QuantType.QInt8, op_types_to_quantize=["MatMul"]),
         "int8 dynamic per-channel": lambda out: quantize_dynamic(fp32, out, per_channel=True, weight_type=QuantType.QInt8,
                                                                  op_types_to_quantize=["MatMul"]),
+        "int8 dynamic per-channel, 7-bit weights": lambda out: quantize_dynamic(
+            fp32, out, per_channel=True, reduce_range=True, weight_type=QuantType.QInt8, op_types_to_quantize=["MatMul"]),
         "int8 static per-channel (QDQ)": lambda out: quantize_static(fp32, out, Reader(), quant_format=QuantFormat.QDQ,
                                                                      per_channel=True, op_types_to_quantize=["MatMul"]),
     }.items():

@@ -53,12 +53,12 @@ def test_int8_weights_are_made_once_beside_the_graph_with_integer_matmuls(tiny_n
         assert set(got) == {"entailment", "neutral", "contradiction"}
         assert sum(got.values()) == pytest.approx(1.0, abs=1e-3)
     assert int8.running == "onnx"
-    [graph] = tmp_path.glob("onnx/*-int8/model.onnx")
+    [graph] = tmp_path.glob("onnx/*-int8-7bit/model.onnx")
     made = graph.stat().st_mtime_ns
     ops = {node.op_type for node in onnx.load(str(graph), load_external_data=False).graph.node}
     assert "MatMulInteger" in ops  # the weight MatMuls; attention's stay float (activations on both sides)
     NLIModel(model=tiny_nli, device="cpu", quantize=True, cache_dir=str(tmp_path)).predict(pairs[:1])
-    assert [g.stat().st_mtime_ns for g in tmp_path.glob("onnx/*-int8/model.onnx")] == [made]
+    assert [g.stat().st_mtime_ns for g in tmp_path.glob("onnx/*-int8-7bit/model.onnx")] == [made]
 
 
 def test_an_unknown_backend_is_refused_naming_the_registered_ones():
