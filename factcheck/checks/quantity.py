@@ -201,6 +201,12 @@ def frame_mismatch(a: Quantity, b: Quantity) -> tuple[Relation, str]:
     # both figures name their place and the places differ ("Tazrout" and "تازروت" cannot be told apart)
     if a.place and b.place and a.place != b.place and _same_script(a.place, b.place):
         return "apart", "figures for different places"
+    if bool(a.place) != bool(b.place):
+        # "17 killed in the town of Hamouriyeh" against "27 killed" across the region: the
+        # smaller figure, tied to a place the other does not name, is a part of the wider count
+        placed, wider = (a, b) if a.place else (b, a)
+        if _above(wider, placed):
+            return "apart", f"a figure for {placed.place} against a wider count"
     return "conflict", ""
 
 

@@ -135,7 +135,7 @@ def _frame(q: Quantity, text: str, others: list[Quantity], trend: str | None) ->
     if q.unit in GENERIC_UNITS or (q.unit is None and key == "people"):
         key = _nearest_measure(before, after)
     part = bool(_PART_BEFORE.search(before[-25:]) or _PART_AFTER.search(after[:40]) or _additional(q, text))
-    return dataclasses.replace(q, key=key, trend=trend, place=_place(text[q.start:min(hi, q.end + _PLACE_REACH)]),
+    return dataclasses.replace(q, key=key, trend=trend, place=_place(text[q.start:hi], q.end - q.start + _PLACE_REACH),
                                part=part)
 
 
@@ -151,9 +151,11 @@ def _nearest_measure(before: str, after: str) -> str | None:
     return best[1] if best else None
 
 
-def _place(after: str) -> str | None:
+def _place(after: str, reach: int) -> str | None:
+    """The place named by a phrase that starts within ``reach`` characters (whole words: a
+    window cut inside "Hamouriyeh" or "Sunday" would read "Ha" or "Sunda")."""
     m = _EN_PLACE.search(after) or _AR_PLACE.search(fold(after))
-    if not m or m.group(1).split()[0].lower() in _NOT_PLACES:
+    if not m or m.start() > reach or m.group(1).split()[0].lower() in _NOT_PLACES:
         return None
     return fold(m.group(1)).lower().removeprefix("ال")
 

@@ -112,3 +112,22 @@ def test_a_figure_the_article_gives_as_an_earlier_report_is_updated_even_by_a_lo
     assert [q.trend for q in background[1].quantities] == ["earlier"]
     reason, label = quantity_reason(background, now)
     assert (reason.relation, reason.later, label) == ("update", "b", "neutral")
+
+
+TOWN = "At least 17 people were killed in the town of Hamouriyeh in the air strikes on the besieged enclave, rescuers said."
+REGION = "At least 27 people were killed in the air strikes on the besieged enclave, rescuers said."
+TOWN_LARGER = "At least 60 people were killed in the town of Hamouriyeh in the air strikes on the besieged enclave, rescuers said."
+
+
+def test_a_smaller_figure_for_a_named_town_is_part_of_the_wider_count_not_a_conflict():
+    reason, label = quantity_reason(said("a", TOWN), said("b", REGION))
+    assert (reason.relation, label) == ("apart", "neutral")
+    assert "hamouriyeh" in reason.note
+    ar_town = "وقال عمال الدفاع المدني إن ما لا يقل عن 17 شخصا لقوا حتفهم في بلدة حمورية في ضربة جوية على سوق."
+    ar_region = "وقال عمال الدفاع المدني إن ما لا يقل عن 27 شخصا لقوا حتفهم في ضربة جوية على سوق."
+    assert quantity_reason(said("c", ar_town), said("d", ar_region))[0].relation == "apart"
+
+
+def test_a_town_s_figure_larger_than_the_wider_count_still_conflicts():
+    reason, label = quantity_reason(said("a", TOWN_LARGER), said("b", REGION))
+    assert (reason.relation, label) == ("conflict", "contradiction")
