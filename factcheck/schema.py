@@ -112,6 +112,8 @@ class DateMention:
     "evening", "02:05 GMT"). ``inherited``: not in the claim's sentence but in an earlier one
     of its article that tells the same first (``factcheck.extract.features``); such a date
     says when a "first" happened and is never compared as the date of the claim's event.
+    ``reported``: the date of the saying ("a monitoring group said Sunday", "أكد المرصد السبت"),
+    not of the event told (``factcheck.extract.attribution.dates_of_saying``).
     """
 
     start: int
@@ -125,6 +127,7 @@ class DateMention:
     day: int | None = None
     time: str | None = None
     inherited: bool = False
+    reported: bool = False
 
 
 @dataclass

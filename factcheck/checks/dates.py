@@ -112,8 +112,8 @@ def reports_today(mention: DateMention, published: date | None) -> bool:
 
 
 def event_dates(dates: list[DateMention], published: date | None = None) -> list[DateMention]:
-    """The claim's own dates that may date its event."""
-    return [d for d in dates if not d.inherited and not reports_today(d, published)]
+    """The claim's own dates that may date its event (not those of the saying)."""
+    return [d for d in dates if not d.inherited and not d.reported and not reports_today(d, published)]
 
 
 def _compared(x: DateMention, y: DateMention) -> tuple[str, bool] | None:

@@ -316,3 +316,28 @@ def _negates(s: str) -> bool:
 def is_first_claim(text: str) -> bool:
     """True when the sentence presents something as happening/confirmed for the first time."""
     return bool(FIRST_RE.search(normalize(text).text))
+
+
+# A date right after a verb of saying (in Arabic, after the verb and its subject) dates the
+# report, not the event: "a monitoring group said Sunday", "أكد المرصد السوري لحقوق الإنسان
+# السبت", "حسبما أفادت وكالة الأنباء الاثنين". Verbs that are often the event themselves
+# ("announced", "confirmed", "أعلن") are left out; a clause that opens the content ("that",
+# "إن", "أن") ends the reach, since a date after it belongs to what was said.
+EN_SAYING_DATE_RE = re.compile(
+    r"\b(?:said|says|reported|told|added|stated)(?:\s+[A-Z][\w.-]*){0,2}\s+(?:on\s+|late\s+|early\s+)?$")
+AR_SAYING_DATE_RE = re.compile(
+    rf"{NAL}[وف]?(?:حسبما\s+|كما\s+)?(?:{_alt(tuple(fold(v) for v in ('قال', 'قالت', 'أفاد', 'أفادت', 'ذكر', 'ذكرت', 'أكد', 'أكدت', 'أوضح', 'أوضحت', 'أضاف', 'أضافت', 'صرح', 'صرحت', 'أورد', 'أوردت')))})"
+    rf"(?:\s+(?!(?:[وف]?(?:ان|بان|انه|انها|ان|ل|على|في|عن)){NBL})[^\s،,.:;؛!?؟\d]+){{0,7}}\s*(?:يوم\s+|اليوم\s*\(?\s*)?$")
+
+
+def dates_of_saying(text: str, dates: list) -> list:
+    """``dates`` (offsets into ``text``) with those that date the saying marked ``reported``."""
+    import dataclasses
+
+    marked = []
+    for mention in dates:
+        before = text[:mention.start].rstrip()
+        before = before + " " if before else before
+        saying = EN_SAYING_DATE_RE.search(before) or AR_SAYING_DATE_RE.search(fold(before))
+        marked.append(dataclasses.replace(mention, reported=True) if saying else mention)
+    return marked

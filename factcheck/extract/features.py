@@ -11,7 +11,7 @@ import dataclasses
 import re
 
 from factcheck.extract._normalize import normalize
-from factcheck.extract.attribution import find_attribution, is_first_claim, negated_clauses
+from factcheck.extract.attribution import dates_of_saying, find_attribution, is_first_claim, negated_clauses
 from factcheck.extract.cues import has_absence, is_absolute_first, is_denial
 from factcheck.extract.dates import find_dates
 from factcheck.extract.frames import frames
@@ -30,7 +30,7 @@ def annotate(claim: Claim, doc: Document) -> Claim:
     text = claim.text
     found = [dataclasses.replace(q, key=unit_key(q, text)) for q in find_quantities(text)]
     quantities = frames(found, text)
-    dates = find_dates(text, reference=doc.published)
+    dates = dates_of_saying(text, find_dates(text, reference=doc.published))
     own = [_shift(d, claim.start) for d in dates]
     negated = negated_clauses(text)
     return dataclasses.replace(

@@ -111,7 +111,19 @@ def test_figures_that_changed_with_the_date_are_two_reports_not_one_event_told_o
     assert date_reasons(earlier, later) == []
     same_figure = told("c", "The coalition said on 27 December that fewer than 3,000 fighters remained in Iraq "
                             "and Syria.")
-    assert [r.note for r in date_reasons(earlier, same_figure)] == ["day"]
+    assert date_reasons(earlier, same_figure) == []  # the same thing said on two days
+
+
+def test_the_day_of_the_saying_is_not_the_day_of_the_event():
+    said_sunday = told("a", "At least 112 people were killed in the bombing of the convoy, a monitoring group said Sunday.")
+    killed_saturday = told("b", "At least 112 people were killed Saturday in the bombing of the convoy.")
+    assert date_reasons(said_sunday, killed_saturday) == []
+    observatory = told("c", "واكد المرصد السوري لحقوق الانسان السبت استعادة التنظيم السيطرة التامة على مدينة البوكمال.")
+    friday = told("d", "استعاد التنظيم الجمعة السيطرة التامة على مدينة البوكمال.")
+    assert date_reasons(observatory, friday) == []
+    # a date inside what was said is the event's
+    killed_sunday = told("e", "The monitoring group said that at least 112 people were killed Sunday in the bombing of the convoy.")
+    assert [r.note for r in date_reasons(killed_sunday, killed_saturday)] == ["weekday"]
 
 
 def test_a_bare_today_dates_the_report_but_this_morning_dates_the_event():
