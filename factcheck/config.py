@@ -30,6 +30,15 @@ class Config:
     # neutral (its scores stay in the pair). Structured checks are not subject to it.
     # 0.9 for the shipped model: eval/sweep_nli_confidence.py, contradiction F1 0.41 at 0.0.
     nli_min_confidence: float = 0.9
+    # A model contradiction that no check confirms, on a pair found by similarity, is reported
+    # only from this combined probability up; None: never. None for the shipped model: on the
+    # real-news gold its lone contradictions were right at most 1 in 25 at any gate from 0.9 to
+    # 0.99, both directions or one (dev clusters; the held-out ones alike; README, Evaluation).
+    nli_contradiction_gate: float | None = None
+    # The gate of ``nli_min_confidence`` for pairs given as one story (``factcheck judge``,
+    # ``Checker.judge``): 0.0 for the shipped model (ANS stance dev rows 300+: macro-F1 0.787
+    # at 0.0-0.34, 0.447 at 0.9; rows 0-299 held out: 0.784).
+    judge_min_confidence: float = 0.0
     # "torch" (PyTorch), "onnx" (ONNX Runtime, CPU only) or "auto": ONNX Runtime on the CPU, PyTorch
     # elsewhere. Same predictions; ONNX Runtime is about 2x faster on this project's CPU and starts
     # without importing PyTorch (README, "Speed").
@@ -169,6 +178,8 @@ _RULES = {
     "embedding_model": _NONEMPTY,
     "nli_model": _kind(str, type(None), text='a model name, or "" / unset to run without NLI'),
     "nli_min_confidence": _number(0, 1),
+    "nli_contradiction_gate": _number(0, 1, optional=True),
+    "judge_min_confidence": _number(0, 1),
     "nli_backend": _kind(str, text="a backend name (auto, torch or onnx)"),
     "embedding_backend": _choice("auto", "torch", "onnx"),
     "nli_quantize": _kind(bool, text="true or false"),

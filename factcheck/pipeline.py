@@ -107,7 +107,7 @@ class Checker:
                                              frames=frames)
                     advance(len(chunk))
                 pairs = checked
-        report.pairs = stages.verdict(pairs, min_confidence=config.nli_min_confidence)
+        report.pairs = stages.verdict(pairs, stages.VerdictSettings.found(config))
         report.facts = stages.facts(report.pairs, claims, documents)
         return report
 
@@ -133,7 +133,7 @@ class Checker:
             frames = stages.figure_frames(claims, self.encoder, stages.FrameSettings.from_config(self.config))
             pairs = stages.checks(pairs, claims, documents, registered=self.checks,
                                   thresholds=self.similarity_thresholds(), frames=frames)
-        return stages.verdict(pairs, min_confidence=self.config.nli_min_confidence)
+        return stages.verdict(pairs, stages.VerdictSettings.given_pairs(self.config))
 
     def similarity_thresholds(self) -> Thresholds:
         """The configured threshold, else the one calibrated (once, then cached) for this model."""

@@ -197,9 +197,29 @@ def checks(pairs: Sequence[Pair], found: Sequence[Claim], documents: Sequence[Do
                       thresholds=thresholds, frames=frames)
 
 
-def verdict(pairs: Sequence[Pair], *, min_confidence: float) -> list[Pair]:
+@dataclasses.dataclass(frozen=True)
+class VerdictSettings:
+    """How the model's labels are gated (from ``Config``). Pairs found by similarity and pairs
+    given as one story (``given``) differ: most found pairs are about different things, and the
+    model's contradictions there are mostly wrong."""
+
+    min_confidence: float
+    contradiction_gate: float | None
+    given: bool = False
+
+    @classmethod
+    def found(cls, config) -> VerdictSettings:
+        return cls(min_confidence=config.nli_min_confidence, contradiction_gate=config.nli_contradiction_gate)
+
+    @classmethod
+    def given_pairs(cls, config) -> VerdictSettings:
+        return cls(min_confidence=config.judge_min_confidence, contradiction_gate=0.0, given=True)
+
+
+def verdict(pairs: Sequence[Pair], settings: VerdictSettings) -> list[Pair]:
     """Each pair with its label and confidence (``factcheck.verdict``)."""
-    return decide_all(pairs, min_confidence=min_confidence)
+    return decide_all(pairs, min_confidence=settings.min_confidence, given=settings.given,
+                      contradiction_gate=settings.contradiction_gate)
 
 
 def facts(pairs: Sequence[Pair], found: Sequence[Claim], documents: Sequence[Document]) -> list[Fact]:

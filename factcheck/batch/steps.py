@@ -114,6 +114,6 @@ def finish(work: StoryWork, config: Config, checks: Sequence[Check]) -> Report:
     if config.structured_checks:
         pairs = stages.checks(pairs, report.claims, report.documents, registered=checks, thresholds=work.thresholds,
                               frames=work.frames)
-    report.pairs = stages.verdict(pairs, min_confidence=config.nli_min_confidence)
+    report.pairs = stages.verdict(pairs, stages.VerdictSettings.found(config))
     report.facts = stages.facts(report.pairs, report.claims, report.documents)
     return report

@@ -9,6 +9,8 @@ contradiction is overruled (``factcheck.verdict``).
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 from factcheck.checks.base import BaseCheck, register_check
 from factcheck.checks.context import PairContext
 from factcheck.schema import Reason
@@ -17,6 +19,10 @@ from factcheck.schema import Reason
 # least: short claims share all their words too easily.
 SAME_WORDS = 0.7
 MIN_WORDS = 5
+# How alike (difflib ratio) a word one claim has and the other lacks must be to one of the
+# other's words to be a spelling or inflection of it ("الأمريكية"/"الأميركية", "المستشارين"/
+# "المستشار") rather than another word ("تتراجع"/"تقر": backs off / approves).
+VARIANT_RATIO = 0.7
 
 
 @register_check
@@ -33,6 +39,10 @@ class WordingCheck(BaseCheck):
         union = a.event_words | b.event_words
         if len(union) < MIN_WORDS or len(a.event_words & b.event_words) / len(union) < SAME_WORDS:
             return []
+        if not (_variants(a.event_words - b.event_words, b.event_words)
+                and _variants(b.event_words - a.event_words, a.event_words)):
+            # one word swapped for another is the smallest change of meaning, not a copy
+            return []
         return [Reason("wording", "agree", note="the claims tell the same thing in nearly the same words",
                        sources=ctx.sources)]
 
@@ -46,3 +56,8 @@ def _names(claim) -> set[str]:
     """Capitalised words after the first: the proper names of a Latin-script sentence."""
     words = claim.text.split()[1:]
     return {w.strip(".,;:'\"()").lower() for w in words if w[:1].isupper()}
+
+
+def _variants(words: set[str], other: set[str]) -> bool:
+    """Every word of ``words`` is a spelling or inflection of a word of ``other``."""
+    return all(any(SequenceMatcher(None, w, o).ratio() >= VARIANT_RATIO for o in other) for w in words)

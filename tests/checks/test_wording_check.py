@@ -48,3 +48,9 @@ def test_another_country_or_name_in_the_same_words_is_left_to_the_model():
     pair = judged("Officials said that China sent two military transport planes to the border region on Sunday.",
                   "Officials said that Russia sent two military transport planes to the border region on Sunday.")
     assert not any(r.kind == "wording" for r in pair.reasons)
+
+
+def test_one_word_swapped_for_another_is_not_a_copy():
+    pair = judged("The government withdrew the plan to deport thousands of migrants from the southern camps.",
+                  "The government approved the plan to deport thousands of migrants from the southern camps.")
+    assert not any(r.kind == "wording" for r in pair.reasons) and pair.label == "contradiction"
