@@ -85,8 +85,9 @@ def _overruled_by(reasons: Sequence[Reason]) -> str | None:
         if first.kind == "quantity":
             return "the figures agree"
         return first.note or f"the {first.kind} check finds them in agreement"
-    if any(r.relation == "update" for r in reasons):
-        return "one figure updates the other"
+    updates = [r for r in reasons if r.relation == "update"]
+    if updates:
+        return "one figure updates the other" if updates[0].kind == "quantity" else updates[0].note or "a later report"
     return None
 
 

@@ -47,7 +47,9 @@ def test_site_chrome_glued_into_the_text_is_not_a_claim():
     text = ("Rescuers pulled 40 survivors from the rubble on Tuesday, the civil defence said.\n"
             "جميع الحقوق محفوظة تسجيل البريد الإلكتروني : الاسم المستعار كلمة السر : أكد كلمة السر\n"
             "{ * # resetPasswordForm * } { * signInEmailAddress * } إنشاء كلمة مرور جديدة تم إرسال رسالة إلى بريدك\n"
-            "نشكر كل متابعينا ونعدكم دائما بتقديم كل ما هو افضل .\n")
+            "نشكر كل متابعينا ونعدكم دائما بتقديم كل ما هو افضل .\n"
+            "النشرة الأخبار العامة الاقتصاد الرياضة الأكثر قراءة مواضيع ذات صلة Your browser does not support the video tag .\n"
+            "أخبار متعلقة التعليقات الأكثر قراءة عاجل\n")
     lines = [(0, text.index("\n"))]
     pos = lines[0][1] + 1
     for line in text[pos:].splitlines():

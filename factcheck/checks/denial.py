@@ -42,4 +42,11 @@ class DenialCheck(BaseCheck):
         if not (denied or (ctx.similar and denier.denial and ctx.cross_language)):
             return []
         values = ("denies", "asserts") if denier is a else ("asserts", "denies")
+        asserter_side = "b" if denier is a else "a"
+        if not denier.denial and ctx.later == asserter_side:
+            # "no wreckage has been recovered" (5 June) against "the team recovered part of the
+            # tail" (8 June): what had not happened yet, then did. A denial ("denied", "نفى")
+            # disputes the other account whenever it came.
+            return [Reason("negation", "update", values=values, sources=ctx.sources, later=asserter_side,
+                           note="a later report of what an earlier one said had not happened")]
         return [Reason("negation", "conflict", values=values, sources=ctx.sources)]
