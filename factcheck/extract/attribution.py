@@ -330,14 +330,51 @@ AR_SAYING_DATE_RE = re.compile(
     rf"(?:\s+(?!(?:[وف]?(?:ان|بان|انه|انها|ان|ل|على|في|عن)){NBL})[^\s،,.:;؛!?؟\d]+){{0,7}}\s*(?:يوم\s+|اليوم\s*\(?\s*)?$")
 
 
+# A publication stamp glued into the text ("Date of publication 4 October 2016 At least 22
+# people...", "| Syrian Mirror الأحد , يناير 21 2018", "نشر 15 تشرين الثاني / نوفمبر 2017 14:53"):
+# a whole date with its year after a label, a page separator or nothing at all (the start of
+# the text), or with the clock time of posting after it.
+STAMP_CLOCK_RE = re.compile(r"^\W{0,3}\d{1,2}\s*:\s*\d\d")
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 def dates_of_saying(text: str, dates: list) -> list:
-    """``dates`` (offsets into ``text``) with those that date the saying marked ``reported``."""
+    """``dates`` (offsets into ``text``) with those that date the report marked ``reported``:
+    the day of the saying, and a publication stamp glued into the text."""
     import dataclasses
 
     marked = []
-    for mention in dates:
+    for i, mention in enumerate(dates):
         before = text[:mention.start].rstrip()
         before = before + " " if before else before
         saying = EN_SAYING_DATE_RE.search(before) or AR_SAYING_DATE_RE.search(fold(before))
-        marked.append(dataclasses.replace(mention, reported=True) if saying else mention)
+        marked.append(dataclasses.replace(mention, reported=True) if saying or _stamp(text, dates, i) else mention)
     return marked
+
+
+def _stamp(text: str, dates: list, i: int) -> bool:
+    mention = dates[i]
+    if not _whole(mention):
+        # a weekday right before a stamped date is part of the stamp ("Saturday 15 April 2017")
+        nxt = dates[i + 1] if i + 1 < len(dates) else None
+        return (mention.granularity == "weekday" and nxt is not None and _whole(nxt)
+                and not text[mention.end:nxt.start].strip(" ,،")) and _stamp(text, dates, i + 1)
+    before = text[:mention.start]
+    if i > 0 and dates[i - 1].granularity == "weekday" and not text[dates[i - 1].end:mention.start].strip(" ,،"):
+        before = text[:dates[i - 1].start]
+    if STAMP_CLOCK_RE.match(text[mention.end:mention.end + 12]):
+        return True
+    return not before.strip() or _labelled(before)
+
+
+def _labelled(before: str) -> bool:
+    """The words before end in a publication label or a page separator, not merely in text."""
+    tail = fold(before[-40:]).lower().rstrip()
+    return tail.endswith("|") or bool(re.search(
+        fold(r"(?:published|publication|updated|posted|نشر|نشره|تحديث|النشر|محدث)\s*(?:on|:|يوم|في)?$"), tail))
+
+
+def _whole(mention) -> bool:
+    """A calendar date with its year, as a stamp gives it."""
+    return (mention.granularity == "day" and mention.value is not None and not mention.relative
+            and bool(_YEAR_RE.search(fold(mention.text))))

@@ -130,3 +130,16 @@ def test_a_bare_today_dates_the_report_but_this_morning_dates_the_event():
     assert conflict(told("a", "قال الوزير اليوم إن المفاوضات انتهت", MON),
                     told("b", "قال الوزير اليوم إن المفاوضات انتهت", TUE)) is None
     assert conflict(told("a", "انتهت المفاوضات صباح اليوم", MON), told("b", "انتهت المفاوضات صباح اليوم", TUE)) == "day"
+
+
+def test_a_publication_stamp_glued_into_the_text_is_not_the_event_s_day():
+    monday = told("a", "3 Oct 2016 At least 20 people were killed in the suicide bombing of the wedding on Monday.")
+    stamped = told("b", "Date of publication 4 October 2016 At least 20 people were killed Monday in the suicide "
+                        "bombing of the wedding.")
+    assert date_reasons(monday, stamped) == []
+    clock = told("c", "نشر 15 تشرين الثاني / نوفمبر 2017 14:53 قصفت قاذفات روسية مواقع التنظيم قرب البوكمال يوم الأربعاء.")
+    wednesday = told("d", "قصفت قاذفات روسية مواقع التنظيم قرب البوكمال يوم الأربعاء 15 تشرين الثاني / نوفمبر 2017.")
+    assert date_reasons(clock, wednesday) == []
+    # a date that opens a sentence after a preposition is the event's
+    assert [r.note for r in date_reasons(told("e", "On 12 January 2010 an earthquake struck the capital."),
+                                         told("f", "On 13 January 2010 an earthquake struck the capital."))] == ["day"]
