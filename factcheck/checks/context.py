@@ -173,6 +173,8 @@ def claim_moment(claim: Claim, doc: Document) -> Moment | None:
     from factcheck.checks.dates import event_dates  # dates.py imports this module
 
     spans = [s for m in event_dates(claim.dates, doc.published) if (s := mention_span(m))]
+    # else the day of the saying: "the toll has risen to 112, a monitor said Sunday" holds on Sunday
+    spans = spans or [s for m in claim.dates if m.reported and not m.inherited and (s := mention_span(m))]
     if spans:
         return Moment(min(lo for lo, _ in spans), max(hi for _, hi in spans), "claim")
     if doc.published is not None:
@@ -185,11 +187,37 @@ def later_of(a: Claim, doc_a: Document, b: Claim, doc_b: Document) -> Side | Non
     may be one day (two sentences naming the day of one quake), by their publication dates. None
     when neither tells them apart, or when the two disagree (an article that dates its figure
     before the other article's date, though published after it)."""
-    by_moment = _after(claim_moment(a, doc_a), claim_moment(b, doc_b))
+    moment_a, moment_b = claim_moment(a, doc_a), claim_moment(b, doc_b)
+    by_moment = _after(moment_a, moment_b)
     by_report = _after(_published(doc_a), _published(doc_b))
+    if (moment_a and moment_b and moment_a.basis != moment_b.basis and doc_a.published and doc_b.published):
+        # "killed 30 on Monday" in Tuesday's paper against "killed 32" in Tuesday's: Monday is the
+        # attack's day, not the day its toll was counted; only the papers' days order the tolls
+        by_moment = None
     if by_moment and by_report and by_moment != by_report:
         return None
-    return by_moment or by_report
+    return by_moment or by_report or _weekday_order(a, b)
+
+
+# Two bare weekdays of one story, neither placed in a calendar: the nearer reading is the one
+# meant ("Friday" then "Saturday", not a Saturday six days before), when the gap is this short.
+NEAR_WEEKDAYS = 2
+
+
+def _weekday_order(a: Claim, b: Claim) -> Side | None:
+    """Which of two claims dated by one unplaced weekday each speaks of the later day."""
+    days = []
+    for claim in (a, b):
+        found = {m.weekday for m in claim.dates if m.weekday is not None and m.value is None and not m.inherited}
+        if len(found) != 1:
+            return None
+        days.append(found.pop())
+    gap = (days[1] - days[0]) % 7
+    if 0 < gap <= NEAR_WEEKDAYS:
+        return "b"
+    if 0 < 7 - gap <= NEAR_WEEKDAYS:
+        return "a"
+    return None
 
 
 def _published(doc: Document) -> Moment | None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
-from factcheck.extract.dates import parse_publication_date
+from factcheck.extract.attribution import dates_of_saying
+from factcheck.extract.dates import find_dates, parse_publication_date
 from factcheck.ingest.language import detect_language
 from factcheck.ingest.lines import Line, ends_sentence, is_furniture, is_short_label, split_lines
 from factcheck.ingest.splitting import find_markers, regions
@@ -95,7 +97,7 @@ def _document(
         end=end,
         title=title,
         title_span=(title_line.start, title_line.end) if title_line else None,
-        published=published or (source.published if parent is None else None),
+        published=published or (_undated_fallback(source, content) if parent is None else None),
         language=detect_language(body or (title or "")),
         parent=parent,
         lines=[piece for line in content for piece in _pieces(line)],
@@ -158,3 +160,29 @@ def _title_line(header: list[Line], *, skip: list[Line]) -> Line | None:
 
 def _is_byline(line: Line) -> bool:
     return "|" in line.text and line.words <= 14
+
+
+# A wire archive's document id or a newsroom export's file name often carries the day:
+# "APW19981023.0551.txt", "2024-10-03_reuters.txt".
+_FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+DATELINE_CHARS = 80
+
+
+def _undated_fallback(source: Source, content: list[Line]) -> date | None:
+    """An article with no date stamp line: the date its record gives, else a publication stamp
+    glued to the start of its text ("3 Oct 2016 At least 20 people..."), else a date in its file
+    name."""
+    if source.published is not None:
+        return source.published
+    if content:
+        head = content[0].text[:DATELINE_CHARS]
+        stamps = [d for d in dates_of_saying(head, find_dates(head)) if d.reported and d.granularity == "day"]
+        if stamps and stamps[0].value is not None:
+            return stamps[0].value
+    match = _FILE_DATE.search(Path(source.path).name)
+    if match:
+        try:
+            return date(*map(int, match.groups()))
+        except ValueError:
+            return None
+    return None

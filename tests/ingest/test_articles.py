@@ -64,3 +64,19 @@ def test_read_also_markers_in_their_usual_places():
     text = "First story ends here.\nRead also:\nAnother story\nاقرأ أيضا\nخبر آخر\nوهو ما تنفيه موسكو. أخبار ذات صلة\nHe said related news was fake."
     markers = find_markers(split_lines(text))
     assert [m.text.strip(" :") for m in markers] == ["Read also", "اقرأ أيضا", "أخبار ذات صلة"]
+
+
+def test_an_article_without_a_date_line_is_dated_by_a_stamp_opening_its_text_else_by_its_file_name():
+    from factcheck import stages
+    from factcheck.schema import Source
+
+    def published(path, text):
+        [doc], _ = stages.articles([Source(path=path, text=text, id=path.rsplit(".", 1)[0])])
+        return doc.published
+
+    body = "Typhoon Babs headed toward southern China after battering the Philippines, killing at least 82 people.\n"
+    assert published("APW19981023.0551.txt", "[no headline in source]\n\n" + body) == date(1998, 10, 23)
+    assert published("2024-10-03_wire.txt", body) == date(2024, 10, 3)
+    assert published("wire.txt", "Date of publication 4 October 2016 " + body) == date(2016, 10, 4)
+    assert published("APW19981023.0551.txt", "3 Oct 2016 " + body) == date(2016, 10, 3)  # the text comes first
+    assert published("wire_0551.txt", body) is None
