@@ -193,14 +193,14 @@ def frame_mismatch(a: Quantity, b: Quantity) -> tuple[Relation, str]:
     """Whether two figures that do not fit count different scopes or places (``apart``, or a
     conflict when a part is larger than its whole), with a note saying which; ("conflict", "")
     when their frames match."""
+    # both figures name their place and the places differ ("Tazrout" and "تازروت" cannot be told apart)
+    if a.place and b.place and a.place != b.place and _same_script(a.place, b.place):
+        return "apart", "figures for different places"
     if a.part != b.part:
         part, whole = (a, b) if a.part else (b, a)
         if part.value <= whole.value:  # "11 children among the dead" fits any larger toll
             return "apart", "a part against the whole count"
         return "conflict", "a part larger than the whole count"
-    # both figures name their place and the places differ ("Tazrout" and "تازروت" cannot be told apart)
-    if a.place and b.place and a.place != b.place and _same_script(a.place, b.place):
-        return "apart", "figures for different places"
     if bool(a.place) != bool(b.place):
         # "17 killed in the town of Hamouriyeh" against "27 killed" across the region: the
         # smaller figure, tied to a place the other does not name, is a part of the wider count

@@ -28,7 +28,7 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 def annotate(claim: Claim, doc: Document) -> Claim:
     """A copy of ``claim`` with its quantities, dates, cues, places, years and event words."""
     text = claim.text
-    found = [dataclasses.replace(q, key=unit_key(q, text)) for q in find_quantities(text)]
+    found = [dataclasses.replace(q, key=unit_key(q, text)) for q in without_conversions(find_quantities(text), text)]
     quantities = frames(found, text)
     dates = dates_of_saying(text, find_dates(text, reference=doc.published))
     own = [_shift(d, claim.start) for d in dates]
@@ -49,6 +49,23 @@ def annotate(claim: Claim, doc: Document) -> Claim:
         elsewhere=elsewhere(text),
         event_words=frozenset(event_words(text, [*quantities, *dates])),
     )
+
+
+# "120 kph (75 mph)", "13.13 مليار درهم ( 3.6 مليار دولار )": the same figure in another unit,
+# rounded as the writer pleased ("187 miles" against another paper's "186 miles" for 300 km).
+_CONVERSION_OPEN = re.compile(r"^\s*[(\[\"“«]\s*$")
+
+
+def without_conversions(quantities: list[Quantity], text: str) -> list[Quantity]:
+    """``quantities`` less those that restate the figure before them in brackets."""
+    kept = []
+    for i, q in enumerate(quantities):
+        prev = quantities[i - 1] if i else None
+        if prev is not None and _CONVERSION_OPEN.match(text[prev.end:q.start]) and \
+                re.match(r"^\s*[)\]\"”»]", text[q.end:q.end + 4]):
+            continue
+        kept.append(q)
+    return kept
 
 
 def _shift(part: Quantity | DateMention, offset: int):

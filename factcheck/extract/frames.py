@@ -26,8 +26,8 @@ MEASURE_CUES: dict[str, tuple[str, ...]] = {
     "injured": ("injured", "wounded", "injuries", "hurt", "جرح", "جرحى", "جريح", "إصابة", "إصابات", "مصاب",
                 "مصابين", "أصيب", "أصيبوا"),
     "rescued": ("rescued", "pulled out alive", "saved", "إنقاذ", "انقاذ", "أنقذ", "أنقذت"),
-    "displaced": ("displaced", "homeless", "fled", "refugees", "without homes", "نزوح", "نازح", "نازحين",
-                  "مشرد", "مشردين", "تشريد", "لاجئ", "لاجئين", "فروا"),
+    "displaced": ("displaced", "homeless", "fled", "refugees", "without homes", "without shelter", "نزوح", "نازح",
+                  "نازحين", "مشرد", "مشردين", "تشريد", "لاجئ", "لاجئين", "فروا", "بلا مأوى", "دون مأوى"),
     "evacuated": ("evacuated", "evacuation", "evacuate", "إجلاء", "اجلاء", "أجلي", "إخلاء"),
     "besieged": ("besieged", "trapped", "under siege", "محاصر", "محاصرين", "المحاصرة", "حصار", "يحاصر", "تحاصر"),
     "missing": ("missing", "disappeared", "unaccounted", "مفقود", "مفقودين", "فقدان", "المفقودين"),
@@ -63,10 +63,11 @@ PART_BEFORE = ("including", "among them", "of whom", "of them", "بينهم", "�
 PART_AFTER = ("alone", "وحدها", "وحده")
 # "in the town of Hamouriyeh", "في بلدة حمورية": the figure's own place, when it names one.
 _EN_PLACE = re.compile(
-    r"\b(?:in|on|at)\s+(?:the\s+)?(?:(?:city|town|village|province|island|district|region|area|camp|state)"
-    r"\s+of\s+)?((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+)?)")
+    r"\b(?:in|on|at)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|neighbou?ring|nearby)\s+)?"
+    r"(?:(?:city|town|village|province|island|district|region|area|camp|state)\s+of\s+)?"
+    r"((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+)?)")
 _AR_PLACE = re.compile(
-    fold(r"(?:^|\s)[و]?(?:في|ب)\s*(?:ال)?(?:مدينة|بلدة|قرية|محافظة|منطقة|ولاية|إقليم|حي|مخيم|جزيرة)\s+([^\W\d_]+)"))
+    fold(r"(?:^|\s)[و]?(?:في|ب)\s*(?:ال)?(?:مدينة|بلدة|قرية|محافظة|منطقة|ولاية|إقليم|حي|مخيم|جزيرة)\s+[\"«“]?\s*([^\W\d_]+)"))
 _WINDOW = 60  # characters around a figure that speak of it
 _PLACE_REACH = 30  # a figure's own place follows it closely ("14 killed in the town of X")
 _NOT_PLACES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may

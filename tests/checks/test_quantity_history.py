@@ -146,3 +146,19 @@ def test_two_unplaced_weekdays_a_day_apart_order_their_tolls():
     saturday = said("d2", "Typhoon Babs raced toward China on Saturday, leaving at least 129 people dead.")
     reason, label = quantity_reason(friday, saturday)
     assert (reason.relation, reason.later, label) == ("update", "b", "neutral")
+
+
+def test_a_figure_restated_in_another_unit_in_brackets_is_not_compared_on_its_rounding():
+    a = said("d1", "The typhoon was centered about 300 kilometers (187 miles) southeast of Hong Kong.")
+    b = said("d2", "The typhoon was centered about 300 kilometers (186 miles) southeast of Hong Kong.")
+    assert [q.unit for q in a[1].quantities] == ["km"]
+    (doc_a, ca), (doc_b, cb) = a, b
+    [pair] = run_checks([Pair(a=ca.id, b=cb.id, similarity=0.95)], {ca.id: ca, cb.id: cb},
+                        {doc_a.id: doc_a, doc_b.id: doc_b}, checks=load_checks(), thresholds=THRESHOLDS)
+    assert decide(pair, min_confidence=0.5).label != "contradiction"
+
+
+def test_figures_of_two_named_places_are_apart_even_when_one_is_a_part():
+    reason, label = quantity_reason(said("a", "Eight others died in Nicaragua in the flooding."),
+                                    said("b", "Six people died in southern Mexico in the flooding."))
+    assert (reason.relation, label) == ("apart", "neutral")
