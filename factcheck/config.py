@@ -35,9 +35,9 @@ class Config:
     # real-news gold its lone contradictions were right at most 1 in 25 at any gate from 0.9 to
     # 0.99, both directions or one (dev clusters; the held-out ones alike; README, Evaluation).
     nli_contradiction_gate: float | None = None
-    # The gate of ``nli_min_confidence`` for pairs given as one story (``factcheck judge``,
-    # ``Checker.judge``): 0.0 for the shipped model (ANS stance dev rows 300+: macro-F1 0.787
-    # at 0.0-0.34, 0.447 at 0.9; rows 0-299 held out: 0.784).
+    # The gate of ``nli_min_confidence`` for pairs given as one story (``Checker.judge``:
+    # ``factcheck eval verdict``, the perturbation benchmark): 0.0 for the shipped model (ANS
+    # stance dev rows 300+: macro-F1 0.787 at 0.0-0.34, 0.447 at 0.9; rows 0-299 held out: 0.784).
     judge_min_confidence: float = 0.0
     # "torch" (PyTorch), "onnx" (ONNX Runtime, CPU only) or "auto": ONNX Runtime on the CPU, PyTorch
     # elsewhere. Same predictions; ONNX Runtime is about 2x faster on this project's CPU and starts
