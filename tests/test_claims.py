@@ -49,7 +49,8 @@ def test_site_chrome_glued_into_the_text_is_not_a_claim():
             "{ * # resetPasswordForm * } { * signInEmailAddress * } إنشاء كلمة مرور جديدة تم إرسال رسالة إلى بريدك\n"
             "نشكر كل متابعينا ونعدكم دائما بتقديم كل ما هو افضل .\n"
             "النشرة الأخبار العامة الاقتصاد الرياضة الأكثر قراءة مواضيع ذات صلة Your browser does not support the video tag .\n"
-            "أخبار متعلقة التعليقات الأكثر قراءة عاجل\n")
+            "أخبار متعلقة التعليقات الأكثر قراءة عاجل\n"
+            "Search this site : قاذفات روسية بعيدة المدى تقصف مواقع داعش في البوكمال المزيد من\n")
     lines = [(0, text.index("\n"))]
     pos = lines[0][1] + 1
     for line in text[pos:].splitlines():

@@ -60,7 +60,8 @@ FORECAST_CUES = (
 # The figure is a part of a larger count: "56 dead, including 11 children" (cue before the
 # part), "14 died on that island alone" (cue after it).
 PART_BEFORE = ("including", "among them", "of whom", "of them", "بينهم", "منهم", "من بينهم", "بينها")
-PART_AFTER = ("alone", "وحدها", "وحده")
+PART_AFTER = ("alone", "وحدها", "وحده", "as a first batch", "in a first batch", "كدفعة أولى", "كدفعة اولى",
+              "دفعة أولى", "في دفعة أولى")
 # "in the town of Hamouriyeh", "في بلدة حمورية": the figure's own place, when it names one.
 _EN_PLACE = re.compile(
     r"\b(?:in|on|at)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|neighbou?ring|nearby)\s+)?"

@@ -22,6 +22,14 @@ MEASURES = {
 }
 _MEASURES = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in MEASURES.items()]
 RELATIVE_UNITS = frozenset({"percent", "basis_points"})
+# A storm's winds and the speed it moves at are both in kph: "sustained winds of 130 kph" is no
+# version of "moving at 11 kph".
+SPEED_UNITS = frozenset({"kph", "mph", "km/h", "kmh", "knots", "kt"})
+SPEED_MEASURES = {
+    "wind": r"wind|gust|رياح|الرياح|عاصف",
+    "moving": r"\bmov(?:e|es|ed|ing)\b|travel|\bheading\b|يتحرك|تتحرك|تحرك",
+}
+_SPEEDS = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in SPEED_MEASURES.items()]
 
 
 def measure_of(q: Quantity, text: str) -> str | None:
@@ -41,4 +49,8 @@ def unit_key(q: Quantity, text: str | None = None) -> str | None:
     if unit in RELATIVE_UNITS and text is not None:
         measure = measure_of(q, text)
         return f"{unit}:{measure}" if measure else unit
+    if unit in SPEED_UNITS and text is not None:
+        before = normalize(text[max(0, q.start - 60): q.start])
+        found = [(m.end(), name) for name, pattern in _SPEEDS for m in pattern.finditer(before)]
+        return f"{unit}:{max(found)[1]}" if found else unit
     return unit

@@ -30,7 +30,7 @@ CHROME = re.compile(
     r"|نشكر\s+كل\s+متابعينا|ليست\s+مسؤولة\s+عن\s+محتوى\s+المواقع|تسجيل\s+الدخول|سياسة\s+الخصوصية"
     r"|all\s+rights\s+reserved|(?:enter|reset)\s+(?:your\s+)?password|privacy\s+policy|terms\s+of\s+(?:use|service)"
     r"|enable\s+javascript|subscribe\s+to\s+our|not\s+responsible\s+for\s+the\s+content\s+of\s+external"
-    r"|your\s+browser\s+does\s+not\s+support|الأكثر\s+قراءة|أخبار\s+متعلقة|مواضيع\s+ذات\s+صلة|اختيارات\s+المحرر"
+    r"|your\s+browser\s+does\s+not\s+support|search\s+this\s+site|الأكثر\s+قراءة|أخبار\s+متعلقة|مواضيع\s+ذات\s+صلة|اختيارات\s+المحرر"
     r"|\{\s*\*|\*\s*\}|\{\{|\}\}",
     re.IGNORECASE,
 )

@@ -53,3 +53,19 @@ def test_a_figure_of_what_comes_on_top_is_a_part_not_the_total():
                  "وأصيب خمسة أشخاص آخرين بجروح في الانفجار"):
         assert [f[4] for f in frames(text)] == [True], text
     assert [f[4] for f in frames("The earthquake killed 300 people in the north.")] == [False]
+
+
+def test_a_storm_s_winds_and_its_own_speed_are_different_measures():
+    from factcheck.extract.features import unit_key
+    from factcheck.extract.quantities import find_quantities
+
+    def keys(text):
+        return [unit_key(q, text) for q in find_quantities(text)]
+
+    assert keys("The typhoon was packing sustained winds of 130 kph, with gusts up to 160 kph.") == ["kph:wind"] * 2
+    assert keys("It was moving northwest at 9 kph toward the coast.") == ["kph:moving"]
+
+
+def test_a_first_batch_is_part_of_the_whole():
+    text = "وقال مدير الجمعية إنه تمت الموافقة على إجلاء خمسة أشخاص كدفعة أولى في إطار الاتفاق."
+    assert [part for *_, part in frames(text)] == [True]
