@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 
-from factcheck.checks import scope, quantity, dates, denial, first, wording  # noqa: F401  (registration order)
+from factcheck.checks import swap, scope, quantity, dates, denial, first, wording  # noqa: F401  (registration order)
 from factcheck.checks.base import CHECKS, BaseCheck, Check, load_checks, register_check
 from factcheck.checks.context import FrameMatch, PairContext, source_of
 from factcheck.pairing import Thresholds

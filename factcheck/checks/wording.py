@@ -12,13 +12,10 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 
 from factcheck.checks.base import BaseCheck, register_check
+from factcheck.checks.alike import MIN_WORDS, SAME_WORDS, figures_and_dates
 from factcheck.checks.context import PairContext
 from factcheck.schema import Reason
 
-# Share of their content words (Jaccard) two claims must have in common, and how many words at
-# least: short claims share all their words too easily.
-SAME_WORDS = 0.7
-MIN_WORDS = 5
 # How alike (difflib ratio) a word one claim has and the other lacks must be to one of the
 # other's words to be a spelling or inflection of it ("الأمريكية"/"الأميركية", "المستشارين"/
 # "المستشار") rather than another word ("تتراجع"/"تقر": backs off / approves).
@@ -31,7 +28,7 @@ class WordingCheck(BaseCheck):
 
     def compare(self, ctx: PairContext) -> list[Reason]:
         a, b = ctx.a, ctx.b
-        if (a.negated != b.negated or ctx.cross_language or _figures(a) != _figures(b)
+        if (a.negated != b.negated or ctx.cross_language or figures_and_dates(a) != figures_and_dates(b)
                 or a.countries != b.countries or _names(a) != _names(b)):
             # a figure, a date, a country or a name changed is what the share of words cannot
             # show ("killed 300" / "killed 450", "China sent" / "Russia sent"): the model may be right
@@ -47,11 +44,6 @@ class WordingCheck(BaseCheck):
                        sources=ctx.sources)]
 
 
-def _figures(claim) -> tuple:
-    return (sorted(q.value for q in claim.quantities),
-            sorted(str(d.value or d.text) for d in claim.dates if not d.inherited))
-
-
 def _names(claim) -> set[str]:
     """Capitalised words after the first: the proper names of a Latin-script sentence."""
     words = claim.text.split()[1:]
@@ -61,3 +53,4 @@ def _names(claim) -> set[str]:
 def _variants(words: set[str], other: set[str]) -> bool:
     """Every word of ``words`` is a spelling or inflection of a word of ``other``."""
     return all(any(SequenceMatcher(None, w, o).ratio() >= VARIANT_RATIO for o in other) for w in words)
+

@@ -54,3 +54,17 @@ def test_one_word_swapped_for_another_is_not_a_copy():
     pair = judged("The government withdrew the plan to deport thousands of migrants from the southern camps.",
                   "The government approved the plan to deport thousands of migrants from the southern camps.")
     assert not any(r.kind == "wording" for r in pair.reasons) and pair.label == "contradiction"
+
+
+def test_the_same_account_with_another_country_in_it_is_a_where_conflict_naming_both():
+    pair = judged("Iran blamed America and states backed by Washington for the attack on the military parade.",
+                  "France blamed America and states backed by Washington for the attack on the military parade.")
+    [where] = [r for r in pair.reasons if r.kind == "where"]
+    assert (where.relation, pair.label) == ("conflict", "contradiction")
+    assert "iran" in where.values[0].lower() and "france" in where.values[1].lower()
+
+
+def test_a_claim_naming_one_country_more_is_no_swap():
+    pair = judged("Russia and Iran discussed the evacuation of the wounded from the besieged enclave on Sunday.",
+                  "Russia discussed the evacuation of the wounded from the besieged enclave on Sunday.")
+    assert not any(r.kind == "where" for r in pair.reasons)
