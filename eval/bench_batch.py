@@ -7,6 +7,7 @@ engine runs in a fresh process, so peak RSS is its own. Copies start after one p
 real stories, so a corpus smaller than that pass has nothing injected (recall: None).
 
     python eval/bench_batch.py --sizes 100 1000 --models offline --engines local ray
+    python eval/bench_batch.py --sizes 100 --models offline --compare-check [--nli-int8]   # batch beside check
     python eval/bench_batch.py --sizes 100 1000 10000 --models stand-in   # pairing/checks/I-O alone
 """
 
@@ -77,7 +78,7 @@ class StandInNLI:
         return [{"entailment": 0.3, "neutral": 0.4, "contradiction": 0.3} for _ in pairs]
 
 
-def run_one(size: int, engine: str, models: str) -> dict:
+def run_one(size: int, engine: str, models: str, *, int8: bool = False, compare_check: bool = False) -> dict:
     from factcheck.batch import BatchStore, run_batch
     from factcheck.config import Config
 
@@ -86,7 +87,7 @@ def run_one(size: int, engine: str, models: str) -> dict:
         injected = build_corpus(corpus, size)
         kwargs = {}
         # The model outputs kept from earlier runs would answer for the unperturbed first pass.
-        config = Config(result_cache=False)
+        config = Config(result_cache=False, nli_quantize=int8)
         if models == "stand-in":
             config = Config(similarity_threshold=0.3, nli_model="stand-in")
             kwargs = {"encoder": StandInEncoder(), "nli": StandInNLI(),
@@ -96,6 +97,7 @@ def run_one(size: int, engine: str, models: str) -> dict:
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
         pairs = sum(line["pairs"] for line in result.summary)
         found = _recall(BatchStore(out), injected)
+        check_seconds = _time_check(corpus, config) if compare_check and models == "offline" else None
     rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     # CPU seconds of this process (with --engine ray: the driver's only): unlike the wall clock,
     # they do not grow when other work shares the machine, so growth ratios stay comparable.
@@ -103,7 +105,20 @@ def run_one(size: int, engine: str, models: str) -> dict:
             "cpu_seconds": round(cpu, 1),
             "docs_per_s": round(size / seconds, 2), "pairs": pairs, "pairs_per_s": round(pairs / seconds, 1),
             "peak_rss_mb": rss // 1024, "injected": len(injected),
-            "recall": round(found / len(injected), 3) if injected else None}
+            "recall": round(found / len(injected), 3) if injected else None,
+            "check_pairs_per_s": round(pairs / check_seconds, 1) if check_seconds else None}
+
+
+def _time_check(corpus: Path, config) -> float:
+    """Seconds `factcheck check` takes over the same stories, one after the other in this process
+    (models loaded once, as a journalist's session would not): the side-by-side figure."""
+    from factcheck.pipeline import Checker
+
+    checker = Checker(config.replace(show_progress=False))
+    started = time.perf_counter()
+    for story in sorted(d for d in corpus.iterdir() if d.is_dir()):
+        checker.check([story])
+    return time.perf_counter() - started
 
 
 def _recall(store, injected: list[dict]) -> int:
@@ -123,24 +138,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--engines", nargs="+", default=["local"], choices=("local", "ray"))
     parser.add_argument("--models", default="stand-in", choices=("offline", "stand-in"))
+    parser.add_argument("--nli-int8", action="store_true", help="int8 NLI weights (nli_quantize) for both runs")
+    parser.add_argument("--compare-check", action="store_true",
+                        help="with --models offline: also time `factcheck check` on the same stories (pairs/s side by side)")
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
-        print(json.dumps(run_one(args.sizes[0], args.engines[0], args.models)))
+        print(json.dumps(run_one(args.sizes[0], args.engines[0], args.models, int8=args.nli_int8,
+                                 compare_check=args.compare_check)))
         return 0
-    print("| documents | engine | models | seconds | CPU s | docs/s | pairs | pairs/s | peak RSS MB | injected | recall |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| documents | engine | models | seconds | CPU s | docs/s | pairs | pairs/s | peak RSS MB | injected | recall "
+          "| check pairs/s |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for size in args.sizes:
         for engine in args.engines:
+            extra = [*(["--nli-int8"] if args.nli_int8 else []), *(["--compare-check"] if args.compare_check else [])]
             done = subprocess.run([sys.executable, __file__, "--one", "--sizes", str(size), "--engines", engine,
-                                   "--models", args.models], capture_output=True, text=True)
+                                   "--models", args.models, *extra], capture_output=True, text=True)
             if done.returncode:
                 print(f"| {size} | {engine} | {args.models} | failed: {done.stderr.strip().splitlines()[-1]} |")
                 continue
             r = json.loads(done.stdout.strip().splitlines()[-1])
             print(f"| {r['documents']} | {r['engine']} | {r['models']} | {r['seconds']} | {r['cpu_seconds']} | "
                   f"{r['docs_per_s']} | {r['pairs']} | {r['pairs_per_s']} | {r['peak_rss_mb']} | {r['injected']} | "
-                  f"{r['recall']} |", flush=True)
+                  f"{r['recall']} | {r['check_pairs_per_s'] or '–'} |", flush=True)
     return 0
 
 
