@@ -165,6 +165,8 @@ _OPENINGS = {
     ("quantity", "apart"): "not comparable ({note})",
     ("date", "conflict"): "different {note}",
     ("negation", "conflict"): "one source denies what the other asserts",
+    ("negation", "update"): "{note}",
+    ("where", "conflict"): "another country for the same account",
     ("first", "conflict"): "two different firsts, each named the first confirmation",
     ("place", "apart"): "different places",
     ("year", "apart"): "different years",

@@ -51,3 +51,15 @@ def test_reasons_name_sources_instead_of_document_ids(small_report):
     v = view.shown()[0]
     line = view.reason_line(v, v.pair.reasons[0])
     assert "Reuters · 2025-04-27 · officials" in line and "(x)" not in line
+
+
+def test_a_where_conflict_and_a_negation_update_read_as_prose():
+    from factcheck.report.view import reason_text
+    from factcheck.schema import Reason
+
+    where = Reason("where", "conflict", values=("iran", "france"), sources=("Wire", "Daily"))
+    assert reason_text(where) == "another country for the same account: iran (Wire) vs france (Daily)"
+    later = Reason("negation", "update", values=("denies", "asserts"), sources=("Wire, 5 June", "Daily, 8 June"),
+                   note="a later report of what an earlier one said had not happened", later="b")
+    assert reason_text(later) == ("a later report of what an earlier one said had not happened: "
+                                  "denies (Wire, 5 June) then asserts (Daily, 8 June)")
