@@ -279,6 +279,11 @@ _WEAK_BREAK = re.compile(r"[,،:\"“”«»()–—]|\s-\s")
 _AR_EXCLUSIVE = re.compile(rf"{NAL}(?:سوى|سوي|الا|إلا){NBL}")
 _EN_DENIAL_RE = re.compile(r"\bden(?:y|ies|ied|ying)\b", re.IGNORECASE)
 _EN_EXCLUSIVE = re.compile(r"\b(?:nothing but|no more than|no less than|no fewer than|none other than)\b", re.IGNORECASE)
+# A negation inside a condition ("many could die if they did not get care", "اذا لم يحصلن على
+# رعاية", "unless") states no fact to deny; normalised text (ا for إ).
+_CONDITIONAL_NEGATION = re.compile(
+    r"(?<![^\W\d_])(?:[وف]?(?:اذا|لو|ان)\s+(?:لم|لا|لن)|ما\s+لم)(?![^\W\d_])"
+    r"|\b(?:if|unless|whether)\b[^,;]*\b(?:not|never|n't)\b|\bunless\b", re.IGNORECASE)
 
 
 def negated_clauses(text: str) -> list[str]:
@@ -303,7 +308,7 @@ def negated_clauses(text: str) -> list[str]:
 
 
 def _negates(s: str) -> bool:
-    if _AR_EXCLUSIVE.search(s):
+    if _AR_EXCLUSIVE.search(s) or _CONDITIONAL_NEGATION.search(s):
         return False
     if AR_NEG_RE.search(s):
         return True

@@ -163,3 +163,11 @@ def test_never_crashes_on_arbitrary_text(text):
     assert actor is None or (isinstance(actor, str) and actor.strip() == actor and actor)
     assert isinstance(is_negated(text), bool)
     assert isinstance(is_first_claim(text), bool)
+
+
+def test_a_negation_inside_a_condition_denies_nothing():
+    from factcheck.extract.attribution import negated_clauses
+
+    assert negated_clauses("The government resumed the flights, as many could die if they did not get care.") == []
+    assert negated_clauses("تستأنف الحكومة رحلاتها إذ قد يموت الكثير إذا لم يحصلوا على رعاية طبية فورية.") == []
+    assert negated_clauses("The bodies had not been found, he said.") != []
