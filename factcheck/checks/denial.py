@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from factcheck.checks.base import BaseCheck, register_check
 from factcheck.checks.context import SAME_EVENT_OVERLAP, PairContext
 from factcheck.schema import Claim, Reason
@@ -11,6 +13,11 @@ from factcheck.textnorm import overlap
 # Words the denied clause and the assertion must share, beyond the share: "تنفيه موسكو" shares
 # all of its one word with any sentence naming Moscow.
 MIN_SHARED = 2
+# An "assertion" that only speaks of reports ("investigating reports that bodies had been
+# found", "أنباء عن مقتل") asserts nothing a denial could contradict.
+_HEDGED = re.compile(
+    r"\b(?:reports|rumou?rs|unconfirmed|speculation)\s+(?:that|of)\b|\bunconfirmed reports\b"
+    r"|(?<![^\W\d_])(?:تقارير|انباء|أنباء|شائعات)\s+(?:عن|تفيد|تشير)(?![^\W\d_])", re.IGNORECASE)
 
 
 @register_check
@@ -33,6 +40,8 @@ class DenialCheck(BaseCheck):
             return []
         denier, asserter = (a, b) if a.negated else (b, a)
         if asserter.absence:  # "no word on a ransom" against "no ransom demand received": both say none
+            return []
+        if _HEDGED.search(asserter.text):
             return []
         # what is denied must be what the other claim asserts: the words of the negated clause,
         # not a side remark's ("..., adding that he would not speculate")

@@ -42,3 +42,10 @@ def test_a_negated_report_after_the_assertion_still_conflicts():
 def test_a_denial_conflicts_whichever_came_first():
     [reason], label = negation(said("a", DENIED, date(2009, 6, 5)), said("b", FOUND, date(2009, 6, 8)))
     assert (reason.relation, label) == ("conflict", "contradiction")
+
+
+def test_reports_of_something_are_no_assertion_a_denial_contradicts():
+    reasons, label = negation(said("a", "He said the bodies of the hostages had not been found.", date(1998, 12, 8)),
+                              said("b", "The ministry was investigating reports that the bodies of the hostages "
+                                        "had been found.", date(1998, 12, 8)))
+    assert (reasons, label) == ([], "neutral")
