@@ -117,9 +117,13 @@ class PairContext:
     @cached_property
     def different_places(self) -> bool:
         """Both claims name countries and share none, or only one says it is set in a
-        neighbouring place: Egypt's 4% growth against Kenya's 1%."""
+        neighbouring place and they name no country in common: Egypt's 4% growth against
+        Kenya's 1%; "the attack in neighbouring Kenya killed 213" is still about the Nairobi
+        bombing another claim places in Kenya."""
         ca, cb = self.a.countries, self.b.countries
-        return (bool(ca) and bool(cb) and not (ca & cb)) or self.a.elsewhere != self.b.elsewhere
+        if ca & cb:
+            return False
+        return (bool(ca) and bool(cb)) or self.a.elsewhere != self.b.elsewhere
 
     @cached_property
     def one_sided_place(self) -> bool:

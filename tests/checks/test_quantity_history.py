@@ -162,3 +162,12 @@ def test_figures_of_two_named_places_are_apart_even_when_one_is_a_part():
     reason, label = quantity_reason(said("a", "Eight others died in Nicaragua in the flooding."),
                                     said("b", "Six people died in southern Mexico in the flooding."))
     assert (reason.relation, label) == ("apart", "neutral")
+
+
+def test_a_neighbouring_country_the_other_claim_also_names_is_the_same_place():
+    nairobi = said("a", "A total of 248 people were killed in the Nairobi bombing of the embassy in Kenya.",
+                   date(1998, 10, 2))
+    neighbouring = said("b", "A nearly simultaneous bombing of the embassy in neighboring Kenya killed 213 people.",
+                        date(1998, 10, 2))
+    reason, label = quantity_reason(nairobi, neighbouring)
+    assert (reason.relation, label) == ("conflict", "contradiction")
