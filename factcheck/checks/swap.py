@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from factcheck.checks.base import BaseCheck, register_check
 from factcheck.checks.context import PairContext
-from factcheck.checks.alike import MIN_WORDS, SAME_WORDS, figures_and_dates
+from factcheck.checks.alike import told_alike
 from factcheck.schema import Reason
 
 # Words each side may have that the other lacks, the swapped names included, for two claims
@@ -26,11 +26,7 @@ class PlaceSwapCheck(BaseCheck):
 
     def compare(self, ctx: PairContext) -> list[Reason]:
         a, b = ctx.a, ctx.b
-        if (a.negated != b.negated or ctx.cross_language or figures_and_dates(a) != figures_and_dates(b)
-                or not a.countries or not b.countries or a.countries == b.countries):
-            return []
-        union = a.event_words | b.event_words
-        if len(union) < MIN_WORDS or len(a.event_words & b.event_words) / len(union) < SAME_WORDS:
+        if not a.countries or not b.countries or a.countries == b.countries or not told_alike(ctx):
             return []
         if len(a.event_words - b.event_words) > SWAP_WORDS or len(b.event_words - a.event_words) > SWAP_WORDS:
             return []

@@ -21,11 +21,13 @@ complementizer ("أن", "إن", "that"), a preposition or time word, or after
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ._normalize import NOT_AFTER_LETTER as NAL
 from ._normalize import NOT_BEFORE_LETTER as NBL
 from ._normalize import Normalized, fold, normalize
+from .dates import YEAR_RE
 
 MAX_ACTOR_WORDS = 8
 
@@ -332,7 +334,7 @@ EN_SAYING_DATE_RE = re.compile(
     r"\b(?:said|says|reported|told|added|stated)(?:\s+[A-Z][\w.-]*){0,2}\s+(?:on\s+|late\s+|early\s+)?$")
 AR_SAYING_DATE_RE = re.compile(
     rf"{NAL}[وف]?(?:حسبما\s+|كما\s+)?(?:{_alt(tuple(fold(v) for v in ('قال', 'قالت', 'أفاد', 'أفادت', 'ذكر', 'ذكرت', 'أكد', 'أكدت', 'أوضح', 'أوضحت', 'أضاف', 'أضافت', 'صرح', 'صرحت', 'أورد', 'أوردت')))})"
-    rf"(?:\s+(?!(?:[وف]?(?:ان|بان|انه|انها|ان|ل|على|في|عن)){NBL})[^\s،,.:;؛!?؟\d]+){{0,7}}\s*(?:يوم\s+|اليوم\s*\(?\s*)?$")
+    rf"(?:\s+(?!(?:[وف]?(?:ان|بان|انه|انها|ل|على|في|عن)){NBL})[^\s،,.:;؛!?؟\d]+){{0,7}}\s*(?:يوم\s+|اليوم\s*\(?\s*)?$")
 
 
 # A publication stamp glued into the text ("Date of publication 4 October 2016 At least 22
@@ -340,14 +342,13 @@ AR_SAYING_DATE_RE = re.compile(
 # a whole date with its year after a label, a page separator or nothing at all (the start of
 # the text), or with the clock time of posting after it.
 STAMP_CLOCK_RE = re.compile(r"^\W{0,3}\d{1,2}\s*:\s*\d\d")
-_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_STAMP_LABEL_RE = re.compile(
+    fold(r"(?:published|publication|updated|posted|نشر|نشره|تحديث|النشر|محدث)\s*(?:on|:|يوم|في)?$"))
 
 
 def dates_of_saying(text: str, dates: list) -> list:
     """``dates`` (offsets into ``text``) with those that date the report marked ``reported``:
     the day of the saying, and a publication stamp glued into the text."""
-    import dataclasses
-
     marked = []
     for i, mention in enumerate(dates):
         before = text[:mention.start].rstrip()
@@ -375,11 +376,10 @@ def _stamp(text: str, dates: list, i: int) -> bool:
 def _labelled(before: str) -> bool:
     """The words before end in a publication label or a page separator, not merely in text."""
     tail = fold(before[-40:]).lower().rstrip()
-    return tail.endswith("|") or bool(re.search(
-        fold(r"(?:published|publication|updated|posted|نشر|نشره|تحديث|النشر|محدث)\s*(?:on|:|يوم|في)?$"), tail))
+    return tail.endswith("|") or bool(_STAMP_LABEL_RE.search(tail))
 
 
 def _whole(mention) -> bool:
     """A calendar date with its year, as a stamp gives it."""
     return (mention.granularity == "day" and mention.value is not None and not mention.relative
-            and bool(_YEAR_RE.search(fold(mention.text))))
+            and bool(YEAR_RE.search(fold(mention.text))))

@@ -36,6 +36,9 @@ from ._normalize import NOT_AFTER_LETTER as NAL
 from ._normalize import NOT_BEFORE_LETTER as NBL
 from ._normalize import Normalized, fold, normalize
 
+# A four-digit year standing alone ("the 2018 quake", "21 يناير 2018").
+YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
 # --- keyword tables -------------------------------------------------------------------
 
 # Egyptian/Gulf (and Maghrebi) transliterated month names, Levantine/Iraqi Syriac names,

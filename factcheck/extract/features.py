@@ -13,7 +13,7 @@ import re
 from factcheck.extract._normalize import normalize
 from factcheck.extract.attribution import dates_of_saying, find_attribution, is_first_claim, negated_clauses
 from factcheck.extract.cues import has_absence, is_absolute_first, is_denial
-from factcheck.extract.dates import find_dates
+from factcheck.extract.dates import YEAR_RE, find_dates
 from factcheck.extract.frames import frames
 from factcheck.extract.measures import unit_key
 from factcheck.extract.places import countries, elsewhere
@@ -22,7 +22,6 @@ from factcheck.schema import Claim, DateMention, Document, Quantity
 from factcheck.sentences import sentence_spans
 from factcheck.textnorm import content_words
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def annotate(claim: Claim, doc: Document) -> Claim:
@@ -108,7 +107,7 @@ def explicit_years(text: str, quantities: list[Quantity], dates: list[DateMentio
     years = {d.value.year for d in dates if d.value is not None and d.granularity != "weekday"}
     norm = normalize(text)  # digits folded, diacritics dropped: positions map back through norm.span
     taken = [(q.start, q.end) for q in quantities]
-    for match in _YEAR.finditer(norm.text):
+    for match in YEAR_RE.finditer(norm.text):
         start, _ = norm.span(match.start(), match.end())
         if not any(s <= start < e for s, e in taken):
             years.add(int(match.group()))

@@ -36,11 +36,17 @@ def measure_of(q: Quantity, text: str) -> str | None:
     """The measure a percentage is of: the last measure word before it, else the first after.
     ``q``'s offsets index ``text``."""
     before, after = normalize(text[: q.start]), normalize(text[q.end :])
-    found_before = [(m.end(), name) for name, pattern in _MEASURES for m in pattern.finditer(before)]
-    if found_before:
-        return max(found_before)[1]
+    last = _last_named(before, _MEASURES)
+    if last:
+        return last
     found_after = [(m.start(), name) for name, pattern in _MEASURES for m in pattern.finditer(after)]
     return min(found_after)[1] if found_after else None
+
+
+def _last_named(before: str, patterns: list[tuple[str, re.Pattern]]) -> str | None:
+    """The name of the pattern whose match ends last in ``before``."""
+    found = [(m.end(), name) for name, pattern in patterns for m in pattern.finditer(before)]
+    return max(found)[1] if found else None
 
 
 def unit_key(q: Quantity, text: str | None = None) -> str | None:
@@ -50,7 +56,6 @@ def unit_key(q: Quantity, text: str | None = None) -> str | None:
         measure = measure_of(q, text)
         return f"{unit}:{measure}" if measure else unit
     if unit in SPEED_UNITS and text is not None:
-        before = normalize(text[max(0, q.start - 60): q.start])
-        found = [(m.end(), name) for name, pattern in _SPEEDS for m in pattern.finditer(before)]
-        return f"{unit}:{max(found)[1]}" if found else unit
+        measure = _last_named(normalize(text[max(0, q.start - 60): q.start]), _SPEEDS)
+        return f"{unit}:{measure}" if measure else unit
     return unit
